@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError, FingraphError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { generateCommand } from './generate-command.js';
+
+/** Exit codes: 0 success, 1 failure while running, 2 bad input (flags, config), 130 interrupted. */
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('fingraph')
+    .description('Synthetic bank with hidden financial crimes and exact ground truth')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(`fingraph: ${text.replace(/^error: /, '')}`) })
+    .addCommand(generateCommand().exitOverride());
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`fingraph: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof Error && error.message === 'interrupted') {
+      process.stderr.write('fingraph: interrupted; no output was kept\n');
+      return 130;
+    }
+    const message = error instanceof FingraphError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`fingraph: ${message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,4 @@
+export * from './options.js';
+export * from './generation-config.js';
+export * from './presets.js';
+export * from './resolve-config.js';

@@ -1,0 +1,86 @@
+import type { GenerationConfig } from './generation-config.js';
+
+export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** Settings shared by every preset. */
+const BASE: GenerationConfig = {
+  seed: 42,
+  referenceDate: '2026-01-15T12:00:00.000Z',
+  startDate: null,
+  durationDays: 90,
+  personCount: 100,
+  companyCount: 20,
+  accountCount: 200,
+  deviceCount: 150,
+  transactionCount: 10_000,
+  communicationCount: 200,
+  tradeCount: 1_000,
+  travelCount: 500,
+  documentCount: 2_000,
+  loginCount: 1_000,
+  insiderTradingPatterns: 0,
+  tbmlPatterns: 0,
+  fraudRingPatterns: 0,
+  muleChainPatterns: 0,
+  structuringPatterns: 0,
+  catoPatterns: 0,
+  suspiciousTransactionRate: 0.02,
+  suspiciousCommunicationRate: 0.05,
+  batchSize: 1_000,
+  formats: ['jsonl'],
+  includeGroundTruth: true,
+  includeMetadata: true,
+  enableParallel: false,
+  numWorkers: 1,
+};
+
+/**
+ * Presets. `small` is the original GenerationConfig's defaults, `complete` its complete banking
+ * scenario, `large` its large-scale example; `tiny` is for quick looks and tests.
+ */
+export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
+  tiny: {
+    ...BASE,
+    personCount: 20,
+    companyCount: 5,
+    accountCount: 30,
+    deviceCount: 25,
+    transactionCount: 200,
+    communicationCount: 40,
+    tradeCount: 30,
+    travelCount: 20,
+    documentCount: 20,
+    loginCount: 60,
+  },
+  small: BASE,
+  complete: {
+    ...BASE,
+    personCount: 1_000,
+    companyCount: 200,
+    accountCount: 2_000,
+    deviceCount: 1_500,
+    transactionCount: 50_000,
+    communicationCount: 10_000,
+    tradeCount: 1_000,
+    travelCount: 500,
+    documentCount: 2_000,
+    loginCount: 10_000,
+  },
+  large: {
+    ...BASE,
+    personCount: 10_000,
+    companyCount: 2_000,
+    accountCount: 20_000,
+    deviceCount: 15_000,
+    transactionCount: 1_000_000,
+    loginCount: 50_000,
+    suspiciousTransactionRate: 0.05,
+    suspiciousCommunicationRate: 0.02,
+    batchSize: 5_000,
+  },
+};
+
+export function isPresetName(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,119 @@
+import type { GraphRecord } from '../model/index.js';
+
+/**
+ * A compact, read-mostly index of the generated population: just the attributes that later stages
+ * need to make real references (who owns which account, which companies are listed, who works
+ * where). Filled by observing core records as they stream past, so events never hold the entities
+ * themselves and memory does not grow with the number of events.
+ */
+export class Population {
+  readonly personNationality: string[] = [];
+  readonly personName: string[] = [];
+  /** Company index of the current employer, or -1. */
+  readonly personEmployer: number[] = [];
+  readonly companyName: string[] = [];
+  readonly companyCountry: string[] = [];
+  readonly companyIndustry: string[] = [];
+  readonly listedCompanies: number[] = [];
+  readonly companyTicker = new Map<number, { ticker: string; exchange: string }>();
+  readonly employeesOf = new Map<number, number[]>();
+  readonly officersOf = new Map<number, number[]>();
+  readonly relatedOf = new Map<number, number[]>();
+  /** 0 = person, 1 = company. */
+  accountOwnerKind = new Uint8Array(0);
+  accountOwnerIndex = new Int32Array(0);
+  readonly accountCurrency: string[] = [];
+  readonly accountType: string[] = [];
+  readonly accountCountry: string[] = [];
+  readonly accountsOfPerson = new Map<number, number[]>();
+  readonly accountsOfCompany = new Map<number, number[]>();
+  /** Person-owned accounts of type investment: the usual traders. */
+  readonly investmentAccounts: number[] = [];
+  readonly deviceIp: string[] = [];
+  readonly deviceCountry: string[] = [];
+
+  constructor(
+    readonly personCount: number,
+    readonly companyCount: number,
+    readonly accountCount: number,
+    readonly deviceCount: number,
+  ) {
+    this.accountOwnerKind = new Uint8Array(accountCount);
+    this.accountOwnerIndex = new Int32Array(accountCount);
+  }
+
+  /** Records what later stages need from a core record. Event records are ignored. */
+  observe(record: GraphRecord, index: number): void {
+    switch (record.label) {
+      case 'company': {
+        const c = record.properties;
+        this.companyName[index] = c.legal_name;
+        this.companyCountry[index] = c.registration_country;
+        this.companyIndustry[index] = c.industry;
+        if (c.is_public && c.stock_ticker !== null && c.stock_exchange !== null) {
+          this.listedCompanies.push(index);
+          this.companyTicker.set(index, { ticker: c.stock_ticker, exchange: c.stock_exchange });
+        }
+        break;
+      }
+      case 'person': {
+        const person = record.properties;
+        this.personNationality[index] = person.nationality;
+        this.personName[index] = person.full_name;
+        this.personEmployer[index] = -1;
+        break;
+      }
+      case 'employed_by': {
+        const person = indexOf(record.outV);
+        const company = indexOf(record.inV);
+        this.personEmployer[person] = company;
+        push(this.employeesOf, company, person);
+        break;
+      }
+      case 'officer_of':
+        push(this.officersOf, indexOf(record.inV), indexOf(record.outV));
+        break;
+      case 'related_to':
+        push(this.relatedOf, indexOf(record.outV), indexOf(record.inV));
+        push(this.relatedOf, indexOf(record.inV), indexOf(record.outV));
+        break;
+      case 'account': {
+        const a = record.properties;
+        const ownerIndex = indexOf(a.owner_id);
+        const isPerson = a.owner_type === 'person';
+        this.accountOwnerKind[index] = isPerson ? 0 : 1;
+        this.accountOwnerIndex[index] = ownerIndex;
+        this.accountCurrency[index] = a.currency;
+        this.accountType[index] = a.account_type;
+        this.accountCountry[index] = a.bank_country;
+        push(isPerson ? this.accountsOfPerson : this.accountsOfCompany, ownerIndex, index);
+        if (isPerson && a.account_type === 'investment') this.investmentAccounts.push(index);
+        break;
+      }
+      case 'device':
+        this.deviceIp[index] = record.properties.ip_address;
+        this.deviceCountry[index] = record.properties.country;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The devices of person p: p, p + P, p + 2P … below the device count. */
+  devicesOfPerson(person: number): number[] {
+    const devices: number[] = [];
+    for (let d = person; d < this.deviceCount; d += this.personCount) devices.push(d);
+    return devices;
+  }
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** The generation index encoded in an id (the digits after the 3-letter prefix). */
+export function indexOf(id: string): number {
+  return Number.parseInt(id.slice(3), 10);
+}

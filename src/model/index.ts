@@ -1,0 +1,5 @@
+export * from './property-kinds.js';
+export * from './vocabulary.js';
+export * from './ids.js';
+export * from './records.js';
+export * from './rows.js';

@@ -1,0 +1,2 @@
+export { deriveSeed } from './derive-seed.js';
+export { Rng, type Weighted } from './rng.js';

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { columnsOf, type Label, type Row, VOCABULARY } from '../../model/index.js';
+import type { RowWriter, WrittenFile } from './row-writer.js';
+import { TextFile } from './text-file.js';
+
+/** CSV cell: lists and objects as JSON text, null as an empty cell. */
+function cell(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as string | number | boolean;
+}
+
+/**
+ * RFC 4180 CSV through csv-stringify, with a header of the label's columns. Rows are encoded in
+ * blocks to amortise the library's per-call cost.
+ */
+export async function csvWriter(directory: string, label: Label): Promise<RowWriter> {
+  const name = `${VOCABULARY[label].fileStem}.csv`;
+  const columns = columnsOf(label);
+  const file = new TextFile(join(directory, name));
+  await file.append(stringify([columns as string[]]));
+  let records = 0;
+  let pending: (string | number | boolean)[][] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = stringify(pending, { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    pending = [];
+    await file.append(text);
+  };
+  return {
+    async write(row: Row) {
+      records++;
+      pending.push(columns.map((column) => cell(row[column])));
+      if (pending.length >= 1_000) await flush();
+    },
+    async close(): Promise<WrittenFile> {
+      await flush();
+      const { bytes, sha256 } = await file.close();
+      return { path: name, format: 'csv', label, records, bytes, sha256 };
+    },
+    destroy: () => file.destroy(),
+  };
+}

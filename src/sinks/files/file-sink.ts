@@ -1,0 +1,72 @@
+import type { OutputFormat } from '../../config/index.js';
+import { SinkError } from '../../errors.js';
+import { toRow, type GraphBatch, type GraphRecord, type Label } from '../../model/index.js';
+import type { Sink, SinkStats } from '../sink.js';
+import { csvWriter } from './csv-writer.js';
+import { jsonWriter } from './json-writer.js';
+import { jsonlWriter } from './jsonl-writer.js';
+import { parquetWriter } from './parquet-writer.js';
+import type { RowWriter, RowWriterFactory, WrittenFile } from './row-writer.js';
+
+/** Every output format has a writer: adding a format is a compile error until it is here. */
+const WRITERS: { readonly [F in OutputFormat]: RowWriterFactory } = {
+  jsonl: jsonlWriter,
+  json: jsonWriter,
+  csv: csvWriter,
+  parquet: parquetWriter,
+};
+
+/**
+ * Writes the stream as one file per label in one format. Files are opened on a label's first
+ * record, so labels with no records leave no file.
+ */
+export class FileSink implements Sink {
+  readonly name: string;
+  private readonly writers = new Map<Label, RowWriter>();
+  private readonly written: WrittenFile[] = [];
+  private total = 0;
+  private readonly startedMs: number;
+
+  constructor(
+    private readonly directory: string,
+    readonly format: OutputFormat,
+    private readonly clock: () => number,
+  ) {
+    this.name = `files:${format}`;
+    this.startedMs = clock();
+  }
+
+  async write(batch: GraphBatch): Promise<void> {
+    for (const record of batch.vertices) await this.writeRecord(record);
+    for (const record of batch.edges) await this.writeRecord(record);
+  }
+
+  private async writeRecord(record: GraphRecord): Promise<void> {
+    let writer = this.writers.get(record.label);
+    if (writer === undefined) {
+      writer = await WRITERS[this.format](this.directory, record.label);
+      this.writers.set(record.label, writer);
+    }
+    await writer.write(toRow(record));
+    this.total++;
+  }
+
+  /** Files written so far (complete after close). */
+  files(): readonly WrittenFile[] {
+    return this.written;
+  }
+
+  async close(): Promise<SinkStats> {
+    try {
+      for (const writer of this.writers.values()) this.written.push(await writer.close());
+    } catch (error) {
+      throw new SinkError(`${this.name}: could not finish writing in ${this.directory}: ${String(error)}`, {}, { cause: error });
+    }
+    const bytes = this.written.reduce((sum, file) => sum + file.bytes, 0);
+    return { total: this.total, successful: this.total, failed: 0, retried: 0, bytes, timeMs: this.clock() - this.startedMs };
+  }
+
+  async abort(): Promise<void> {
+    await Promise.allSettled([...this.writers.values()].map((writer) => writer.destroy()));
+  }
+}

@@ -1,0 +1,23 @@
+import type { Label, Row } from '../../model/index.js';
+
+/** One written file, as the manifest lists it. */
+export interface WrittenFile {
+  /** Path relative to the output directory, with forward slashes. */
+  readonly path: string;
+  readonly format: string;
+  readonly label: string;
+  readonly records: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Writes the rows of one label to one file. */
+export interface RowWriter {
+  write(row: Row): Promise<void>;
+  close(): Promise<WrittenFile>;
+  /** Stops without finishing the file (the directory is discarded afterwards). */
+  destroy(): Promise<void>;
+}
+
+/** Creates the writer of one label's file inside `directory`. */
+export type RowWriterFactory = (directory: string, label: Label) => Promise<RowWriter>;

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const FLUSH_AT = 1 << 20;
+
+/**
+ * An append-only text file that buffers small writes, waits for the stream to drain (backpressure)
+ * and hashes exactly the bytes written.
+ */
+export class TextFile {
+  private readonly stream: WriteStream;
+  private readonly hash = createHash('sha256');
+  private buffer = '';
+  private bytes = 0;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { flags: 'wx' });
+  }
+
+  async append(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  /** Flushes, closes and returns the byte count and SHA-256 of the file. */
+  async close(): Promise<{ bytes: number; sha256: string }> {
+    await this.flush();
+    this.stream.end();
+    await once(this.stream, 'close');
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+
+  async destroy(): Promise<void> {
+    this.stream.destroy();
+    if (!this.stream.closed) await once(this.stream, 'close');
+  }
+}
