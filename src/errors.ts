@@ -41,9 +41,6 @@ export class SinkError extends FingraphError {
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? typeof value;
 }

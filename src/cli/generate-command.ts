@@ -12,9 +12,9 @@ import { generate, type GenerateReport } from '../orchestration/generate.js';
 import { createProgress } from './progress.js';
 import { printSummary } from './summary.js';
 
-/** camelCase option name → its flag, e.g. personCount → --person-count. */
-export function flagOf(d: OptionDescriptor): string {
-  return '--' + d.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** The key commander stores a flag's value under: --person-count → personCount. */
+function attributeOf(d: OptionDescriptor): string {
+  return d.flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Flag strings become numbers where the option is numeric; anything unparsable stays a string so validation can name it. */
@@ -31,7 +31,11 @@ async function readConfigFile(path: string): Promise<Record<string, unknown>> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ConfigError('--config', path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(
+      '--config',
+      path,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let parsed: unknown;
   try {
@@ -66,13 +70,16 @@ export function generateCommand(): Command {
     .option('-q, --quiet', 'no progress or summary on stderr');
   for (const d of OPTION_DESCRIPTORS) {
     if (d.type === 'boolean') {
-      command.addOption(new Option(flagOf(d), d.description));
-      command.addOption(new Option(flagOf(d).replace('--', '--no-'), `opposite of ${flagOf(d)}`));
+      command.addOption(new Option(d.flag, d.description));
+      command.addOption(new Option(d.flag.replace('--', '--no-'), `opposite of ${d.flag}`));
     } else {
       const short = d.name === 'seed' ? '-s, ' : d.name === 'formats' ? '-f, ' : '';
-      const argument = d.name === 'formats' ? '<list>' : '<value>';
-      const flag = d.name === 'formats' ? '--format' : flagOf(d);
-      command.addOption(new Option(`${short}${flag} ${argument}`, d.description));
+      command.addOption(
+        new Option(
+          `${short}${d.flag} ${d.type === 'formats' ? '<list>' : '<value>'}`,
+          d.description,
+        ),
+      );
     }
   }
   command.addHelpText(
@@ -93,20 +100,22 @@ Examples:
 
 async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
   const layers: ConfigLayer[] = [];
-  if (flags.config !== undefined) layers.push({ source: 'file', values: await readConfigFile(flags.config) });
+  if (flags.config !== undefined)
+    layers.push({ source: 'file', values: await readConfigFile(flags.config) });
   const flagValues: Record<string, unknown> = {};
   for (const d of OPTION_DESCRIPTORS) {
-    const value = flags[d.name];
+    const value = flags[attributeOf(d)];
     if (value !== undefined) flagValues[d.name] = parseFlagValue(d, value);
   }
-  if (flags['format'] !== undefined) flagValues['formats'] = flags['format'];
   layers.push({ source: 'flag', values: flagValues });
   const config = resolveConfig({ preset: flags.preset, layers });
 
-  const interactive = !flags.quiet && !flags.json && process.stderr.isTTY === true;
+  const interactive = !flags.quiet && !flags.json && process.stderr.isTTY;
   const progress = interactive ? createProgress() : undefined;
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
+  const onSignal = () => {
+    controller.abort(new Error('interrupted'));
+  };
   process.once('SIGINT', onSignal);
   try {
     const report = await generate({
@@ -115,7 +124,11 @@ async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
       overwrite: flags.overwrite === true,
       clock: () => performance.now(),
       memory: () => process.memoryUsage.rss(),
-      onProgress: progress?.update,
+      onProgress: progress
+        ? (p) => {
+            progress.update(p);
+          }
+        : undefined,
       signal: controller.signal,
     });
     progress?.stop();

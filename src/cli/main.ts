@@ -9,12 +9,18 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
 async function main(argv: string[]): Promise<number> {
+  // Commander's usage errors become one line: "fingraph: unknown option '--x' (Did you mean --y?)".
+  const output = {
+    writeErr: (text: string) =>
+      process.stderr.write(`fingraph: ${text.replace(/^error: /, '').replace(/\n(?=.)/g, ' ')}`),
+  };
   const program = new Command('fingraph')
     .description('Synthetic bank with hidden financial crimes and exact ground truth')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(`fingraph: ${text.replace(/^error: /, '')}`) })
-    .addCommand(generateCommand().exitOverride());
+    .configureOutput(output);
+  for (const command of [generateCommand()])
+    program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);
     return 0;
@@ -30,7 +36,12 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('fingraph: interrupted; no output was kept\n');
       return 130;
     }
-    const message = error instanceof FingraphError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof FingraphError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     process.stderr.write(`fingraph: ${message}\n`);
     return EXIT_FAILURE;
   }

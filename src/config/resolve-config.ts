@@ -28,18 +28,16 @@ export function findOption(key: string): OptionDescriptor | undefined {
   return BY_NAME.get(key);
 }
 
-function flagName(d: OptionDescriptor): string {
-  return '--' + d.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
 function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown {
   const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   switch (d.type) {
     case 'count':
-      if (!isWhole(value) || value < 0) throw new ConfigError(field, value, 'must be a whole number ≥ 0');
+      if (!isWhole(value) || value < 0)
+        throw new ConfigError(field, value, 'must be a whole number ≥ 0');
       return value;
     case 'positive':
-      if (!isWhole(value) || value < 1) throw new ConfigError(field, value, 'must be a whole number ≥ 1');
+      if (!isWhole(value) || value < 1)
+        throw new ConfigError(field, value, 'must be a whole number ≥ 1');
       return value;
     case 'seed':
       if (!isWhole(value) || value < 0 || value > 0xffffffff)
@@ -56,7 +54,11 @@ function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown
       if (value === null && d.name === 'startDate') return null;
       const ms = typeof value === 'string' ? Date.parse(value) : NaN;
       if (!Number.isFinite(ms))
-        throw new ConfigError(field, value, 'must be an ISO-8601 date or instant, e.g. 2026-01-15T12:00:00Z');
+        throw new ConfigError(
+          field,
+          value,
+          'must be an ISO-8601 date or instant, e.g. 2026-01-15T12:00:00Z',
+        );
       return new Date(ms).toISOString();
     }
     case 'formats': {
@@ -65,7 +67,11 @@ function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown
         throw new ConfigError(field, value, `must be one or more of ${OUTPUT_FORMATS.join(', ')}`);
       for (const format of list) {
         if (!(OUTPUT_FORMATS as readonly unknown[]).includes(format))
-          throw new ConfigError(field, format, `is not a format; use one or more of ${OUTPUT_FORMATS.join(', ')}`);
+          throw new ConfigError(
+            field,
+            format,
+            `is not a format; use one or more of ${OUTPUT_FORMATS.join(', ')}`,
+          );
       }
       return [...new Set(list as string[])];
     }
@@ -83,16 +89,60 @@ function snakeOf(name: string): string {
 
 /** Rules between fields: every reference the generators make must have something to point at. */
 function checkConsistency(c: GenerationConfig): void {
-  requireAtLeast(c, 'accountCount', 'needs owners: person_count + company_count must be ≥ 1', c.accountCount === 0 || c.personCount + c.companyCount > 0);
-  requireAtLeast(c, 'transactionCount', 'needs two accounts to move money between: account_count must be ≥ 2', c.transactionCount === 0 || c.accountCount >= 2);
-  requireAtLeast(c, 'communicationCount', 'needs a sender and a recipient: person_count must be ≥ 2', c.communicationCount === 0 || c.personCount >= 2);
-  requireAtLeast(c, 'tradeCount', 'needs an account and a listed issuer: account_count and company_count must be ≥ 1', c.tradeCount === 0 || (c.accountCount >= 1 && c.companyCount >= 1));
-  requireAtLeast(c, 'travelCount', 'needs travellers: person_count must be ≥ 1', c.travelCount === 0 || c.personCount >= 1);
-  requireAtLeast(c, 'documentCount', 'needs an issuer and a recipient: company_count must be ≥ 2', c.documentCount === 0 || c.companyCount >= 2);
-  requireAtLeast(c, 'deviceCount', 'needs device owners: person_count must be ≥ 1', c.deviceCount === 0 || c.personCount >= 1);
-  requireAtLeast(c, 'loginCount', 'needs accounts and devices: account_count and device_count must be ≥ 1', c.loginCount === 0 || (c.accountCount >= 1 && c.deviceCount >= 1));
+  requireAtLeast(
+    c,
+    'accountCount',
+    'needs owners: person_count + company_count must be ≥ 1',
+    c.accountCount === 0 || c.personCount + c.companyCount > 0,
+  );
+  requireAtLeast(
+    c,
+    'transactionCount',
+    'needs two accounts to move money between: account_count must be ≥ 2',
+    c.transactionCount === 0 || c.accountCount >= 2,
+  );
+  requireAtLeast(
+    c,
+    'communicationCount',
+    'needs a sender and a recipient: person_count must be ≥ 2',
+    c.communicationCount === 0 || c.personCount >= 2,
+  );
+  requireAtLeast(
+    c,
+    'tradeCount',
+    'needs an account and a listed issuer: account_count and company_count must be ≥ 1',
+    c.tradeCount === 0 || (c.accountCount >= 1 && c.companyCount >= 1),
+  );
+  requireAtLeast(
+    c,
+    'travelCount',
+    'needs travellers: person_count must be ≥ 1',
+    c.travelCount === 0 || c.personCount >= 1,
+  );
+  requireAtLeast(
+    c,
+    'documentCount',
+    'needs an issuer and a recipient: company_count must be ≥ 2',
+    c.documentCount === 0 || c.companyCount >= 2,
+  );
+  requireAtLeast(
+    c,
+    'deviceCount',
+    'needs device owners: person_count must be ≥ 1',
+    c.deviceCount === 0 || c.personCount >= 1,
+  );
+  requireAtLeast(
+    c,
+    'loginCount',
+    'needs accounts and devices: account_count and device_count must be ≥ 1',
+    c.loginCount === 0 || (c.accountCount >= 1 && c.deviceCount >= 1),
+  );
   if (c.startDate !== null && Date.parse(c.startDate) >= Date.parse(c.referenceDate)) {
-    throw new ConfigError('start_date', c.startDate, `must be before reference_date (${c.referenceDate})`);
+    throw new ConfigError(
+      'start_date',
+      c.startDate,
+      `must be before reference_date (${c.referenceDate})`,
+    );
   }
 }
 
@@ -103,7 +153,11 @@ function checkConsistency(c: GenerationConfig): void {
 export function resolveConfig(input: ConfigInput): GenerationConfig {
   const presetName = input.preset ?? 'small';
   if (!isPresetName(presetName)) {
-    throw new ConfigError('preset', presetName, `is not a preset; use one of ${PRESET_NAMES.join(', ')}`);
+    throw new ConfigError(
+      'preset',
+      presetName,
+      `is not a preset; use one of ${PRESET_NAMES.join(', ')}`,
+    );
   }
   const merged: Record<string, unknown> = { ...PRESETS[presetName] };
   for (const layer of input.layers) {
@@ -111,12 +165,20 @@ export function resolveConfig(input: ConfigInput): GenerationConfig {
       if (raw === undefined) continue;
       const d = findOption(key);
       if (d === undefined) {
-        throw new ConfigError(key, raw, 'is not a known option (see `fingraph generate --help` for the list)');
+        throw new ConfigError(
+          key,
+          raw,
+          'is not a known option (see `fingraph generate --help` for the list)',
+        );
       }
-      const field = layer.source === 'flag' ? flagName(d) : key;
+      const field = layer.source === 'flag' ? d.flag : key;
       const value = checkValue(d, raw, field);
       if (d.restrictedTo !== undefined && value !== d.restrictedTo) {
-        throw new ConfigError(field, value, d.restriction ?? `must be ${String(d.restrictedTo)}`);
+        throw new ConfigError(
+          field,
+          value,
+          d.restriction ?? `must be ${JSON.stringify(d.restrictedTo)}`,
+        );
       }
       merged[d.name] = value;
     }

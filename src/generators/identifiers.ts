@@ -6,7 +6,10 @@ export const identifiers = {
   iban: (rng: Rng, country: string) =>
     `${country}${rng.int(10, 99)}${rng.digits(4)}${rng.digits(10)}`,
   swift: (rng: Rng, country: string) =>
-    rng.letters(4) + country + rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 2) + rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 3),
+    rng.letters(4) +
+    country +
+    rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 2) +
+    rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 3),
   personTaxId: (rng: Rng, nationality: string) => {
     if (nationality === 'US') return `${rng.digits(3)}-${rng.digits(2)}-${rng.digits(4)}`;
     if (nationality === 'GB') return rng.letters(2) + rng.digits(6) + rng.letters(1);
@@ -21,5 +24,6 @@ export const identifiers = {
   },
   lei: (rng: Rng) => rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 20),
   ticker: (rng: Rng) => rng.letters(4),
-  ipv4: (rng: Rng) => `${rng.int(11, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+  ipv4: (rng: Rng) =>
+    `${rng.int(11, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
 };

@@ -1,8 +1,13 @@
 import { SUSPICIOUS_KEYWORDS } from './data/keywords.js';
 
-const ALL_PHRASES = [...new Set(Object.values(SUSPICIOUS_KEYWORDS).flat())].sort((a, b) => b.length - a.length);
+const ALL_PHRASES = [...new Set(Object.values(SUSPICIOUS_KEYWORDS).flat())].sort(
+  (a, b) => b.length - a.length,
+);
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WATCH_LIST = new RegExp(`(?<![\\w'])(?:${ALL_PHRASES.map(escape).join('|')})(?![\\w'])`, 'gi');
+const WATCH_LIST = new RegExp(
+  `(?<![\\w'])(?:${ALL_PHRASES.map(escape).join('|')})(?![\\w'])`,
+  'gi',
+);
 
 /**
  * Watch-list phrases found in a text as whole words (case-insensitive), in order of first

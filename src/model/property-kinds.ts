@@ -33,7 +33,10 @@ interface KindTypes {
 }
 
 /** Describes one property: its kind, whether it may be null, and what it means. */
-export interface PropertyDescriptor<K extends PropertyKind = PropertyKind, O extends boolean = boolean> {
+export interface PropertyDescriptor<
+  K extends PropertyKind = PropertyKind,
+  O extends boolean = boolean,
+> {
   readonly kind: K;
   readonly optional: O;
   readonly description: string;
@@ -51,7 +54,11 @@ export type ShapeValues<S extends PropertyShape> = {
 };
 
 function descriptor<K extends PropertyKind>(kind: K) {
-  return (description: string): PropertyDescriptor<K, false> => ({ kind, optional: false, description });
+  return (description: string): PropertyDescriptor<K, false> => ({
+    kind,
+    optional: false,
+    description,
+  });
 }
 
 /** Property constructors, e.g. `p.keyword('ISO-2 country of registration')`. */

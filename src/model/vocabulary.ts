@@ -17,7 +17,14 @@ import {
 } from './edges/relationships.js';
 import { billedToShape, issuedShape, loggedInShape, traveledShape } from './edges/activity.js';
 
-export const VERTEX_LABELS = ['person', 'company', 'account', 'device', 'document', 'travel'] as const;
+export const VERTEX_LABELS = [
+  'person',
+  'company',
+  'account',
+  'device',
+  'document',
+  'travel',
+] as const;
 export type VertexLabel = (typeof VERTEX_LABELS)[number];
 
 export const EDGE_LABELS = [
@@ -97,16 +104,30 @@ export const VOCABULARY = {
   owns: edge('ownership_id', ownsShape, ['person', 'company'], ['account'], 'owns'),
   employed_by: edge('relationship_id', employedByShape, ['person'], ['company'], 'employed_by'),
   officer_of: edge('relationship_id', officerOfShape, ['person'], ['company'], 'officer_of'),
-  holds_share: edge('relationship_id', holdsShareShape, ['person', 'company'], ['company'], 'holds_share'),
+  holds_share: edge(
+    'relationship_id',
+    holdsShareShape,
+    ['person', 'company'],
+    ['company'],
+    'holds_share',
+  ),
   related_to: edge('relationship_id', relatedToShape, ['person'], ['person'], 'related_to'),
   transfer: edge('transaction_id', transferShape, ['account'], ['account'], 'transfers'),
-  communicated: edge('communication_id', communicatedShape, ['person'], ['person'], 'communications'),
+  communicated: edge(
+    'communication_id',
+    communicatedShape,
+    ['person'],
+    ['person'],
+    'communications',
+  ),
   trade: edge('trade_id', tradeShape, ['account'], ['company'], 'trades'),
   traveled: edge('travel_id', traveledShape, ['person'], ['travel'], 'traveled', 'ONE2MANY'),
   logged_in: edge('login_id', loggedInShape, ['account'], ['device'], 'logins'),
   issued: edge('document_id', issuedShape, ['company'], ['document'], 'issued', 'ONE2MANY'),
   billed_to: edge('document_id', billedToShape, ['document'], ['company'], 'billed_to', 'MANY2ONE'),
-} as const satisfies { [L in VertexLabel]: VertexDefinition } & { [L in EdgeLabel]: EdgeDefinition };
+} as const satisfies { [L in VertexLabel]: VertexDefinition } & {
+  [L in EdgeLabel]: EdgeDefinition;
+};
 
 export type Vocabulary = typeof VOCABULARY;
 

@@ -16,9 +16,17 @@ export interface BatchOptions {
  * the compact population index, so memory stays flat however many events are generated. The
  * consumer's pace is the producer's pace: a batch is only built when the previous one was taken.
  */
-export async function* generateBatches(plan: Plan, options: BatchOptions): AsyncGenerator<GraphBatch> {
+export async function* generateBatches(
+  plan: Plan,
+  options: BatchOptions,
+): AsyncGenerator<GraphBatch> {
   const { config } = plan;
-  const population = new Population(config.personCount, config.companyCount, config.accountCount, config.deviceCount);
+  const population = new Population(
+    config.personCount,
+    config.companyCount,
+    config.accountCount,
+    config.deviceCount,
+  );
   const holder: RngHolder = { rng: new Rng('unused') };
   const faker = createFaker(holder);
   let seq = 0;

@@ -44,14 +44,27 @@ export interface GenerateReport {
   readonly outDir: string | null;
 }
 
-/** The manifest: what was generated, from what, with checksums. No wall-clock time, so it is reproducible. */
-export function buildManifest(config: GenerationConfig, counts: Readonly<Record<Label, number>>, files: readonly WrittenFile[], chunkSize: number) {
+/** Settings that change how fast output is produced, never what it is: left out of the manifest. */
+const OUTPUT_NEUTRAL_SETTINGS = new Set(['batchSize', 'enableParallel', 'numWorkers']);
+
+/**
+ * The manifest: what was generated, from which config, with checksums. It holds no wall-clock time
+ * and no output-neutral settings, so the same seed and config reproduce it byte for byte.
+ */
+export function buildManifest(
+  config: GenerationConfig,
+  counts: Readonly<Record<Label, number>>,
+  files: readonly WrittenFile[],
+  chunkSize: number,
+) {
   return {
     generator: 'fingraph',
     version: VERSION,
     seed: config.seed,
     chunk_size: chunkSize,
-    config,
+    config: Object.fromEntries(
+      Object.entries(config).filter(([name]) => !OUTPUT_NEUTRAL_SETTINGS.has(name)),
+    ),
     counts,
     total_records: Object.values(counts).reduce((sum, n) => sum + n, 0),
     files: [...files].sort((a, b) => a.path.localeCompare(b.path)),
@@ -69,8 +82,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const clock = options.clock ?? (() => performance.now());
   const { config } = options;
   const plan = planRun(config);
-  const output = options.outDir === undefined ? undefined : await OutputDirectory.open(options.outDir, options.overwrite ?? false);
-  const fileSinks = output === undefined ? [] : config.formats.map((format) => new FileSink(output.staging, format, clock));
+  const output =
+    options.outDir === undefined
+      ? undefined
+      : await OutputDirectory.open(options.outDir, options.overwrite ?? false);
+  const fileSinks =
+    output === undefined
+      ? []
+      : config.formats.map((format) => new FileSink(output.staging, format, clock));
   const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? [])];
   const counter = new RunCounter();
   const startedMs = clock();
@@ -81,7 +100,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
   };
   try {
-    const result = await fanOut(generateBatches(plan, { batchSize: config.batchSize, signal: options.signal }), sinks, onBatch);
+    const result = await fanOut(
+      generateBatches(plan, { batchSize: config.batchSize, signal: options.signal }),
+      sinks,
+      onBatch,
+    );
     const timeMs = clock() - startedMs;
     const files = fileSinks.flatMap((sink) => sink.files());
     const report: GenerateReport = {
@@ -97,7 +120,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     };
     if (output !== undefined) {
       if (config.includeMetadata) {
-        await output.writeJson('manifest.json', buildManifest(config, counter.counts, files, plan.chunkSize));
+        await output.writeJson(
+          'manifest.json',
+          buildManifest(config, counter.counts, files, plan.chunkSize),
+        );
         await output.writeJson('generation_stats.json', generationStats(report));
       }
       await output.commit();

@@ -20,7 +20,10 @@ export interface Plan {
 /** Everything the run needs, derived from the config alone. */
 export function planRun(config: GenerationConfig): Plan {
   const referenceMs = Date.parse(config.referenceDate);
-  const windowStartMs = config.startDate !== null ? Date.parse(config.startDate) : referenceMs - config.durationDays * MS_PER_DAY;
+  const windowStartMs =
+    config.startDate !== null
+      ? Date.parse(config.startDate)
+      : referenceMs - config.durationDays * MS_PER_DAY;
   return {
     config,
     time: { referenceMs, windowStartMs },

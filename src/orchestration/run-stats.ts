@@ -2,7 +2,9 @@ import { LABELS, type GraphBatch, type Label } from '../model/index.js';
 
 /** Counts what flowed through the stream, per label. */
 export class RunCounter {
-  readonly counts: Record<Label, number> = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>;
+  readonly counts: Record<Label, number> = Object.fromEntries(
+    LABELS.map((label) => [label, 0]),
+  ) as Record<Label, number>;
   batches = 0;
 
   add(batch: GraphBatch): void {

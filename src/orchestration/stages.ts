@@ -3,7 +3,11 @@ import type { GeneratorContext } from '../generators/context.js';
 import { generateAccount } from '../generators/core/account.js';
 import { generateCompany } from '../generators/core/company.js';
 import { generateDevice } from '../generators/core/device.js';
-import { generateOfficers, generateRelationships, generateShareholdings } from '../generators/core/links.js';
+import {
+  generateOfficers,
+  generateRelationships,
+  generateShareholdings,
+} from '../generators/core/links.js';
 import { generatePerson } from '../generators/core/person.js';
 import { generateCommunication } from '../generators/events/communication.js';
 import { generateDocument } from '../generators/events/document.js';
@@ -29,7 +33,12 @@ export interface Stage {
  * links between them, accounts after their owners, events last.
  */
 export function stagesFor(config: GenerationConfig): Stage[] {
-  const stage = (name: string, count: number, generate: Stage['generate'], feedsPopulation = false): Stage => ({ name, count, generate, feedsPopulation });
+  const stage = (
+    name: string,
+    count: number,
+    generate: Stage['generate'],
+    feedsPopulation = false,
+  ): Stage => ({ name, count, generate, feedsPopulation });
   return [
     stage('company', config.companyCount, generateCompany, true),
     stage('person', config.personCount, generatePerson, true),

@@ -3,6 +3,23 @@ import seedrandom from 'seedrandom';
 /** A weighted option: the value and its relative weight. */
 export type Weighted<T> = readonly (readonly [T, number])[];
 
+const CUMULATIVE = new WeakMap<object, Float64Array>();
+
+/** Running sums of the weights, computed once per options table (tables are module constants). */
+function cumulativeWeights(options: Weighted<unknown>): Float64Array {
+  let sums = CUMULATIVE.get(options);
+  if (sums === undefined) {
+    sums = new Float64Array(options.length);
+    let total = 0;
+    options.forEach(([, weight], i) => {
+      total += weight;
+      (sums as Float64Array)[i] = total;
+    });
+    CUMULATIVE.set(options, sums);
+  }
+  return sums;
+}
+
 /**
  * A seeded pseudo-random number generator with the draws the generators need. Backed by
  * seedrandom's Alea, which is fast and fully determined by its string seed.
@@ -42,12 +59,10 @@ export class Rng {
 
   /** One value drawn by weight. */
   weighted<T>(options: Weighted<T>): T {
-    let total = 0;
-    for (const [, weight] of options) total += weight;
-    let r = this.source() * total;
-    for (const [value, weight] of options) {
-      r -= weight;
-      if (r < 0) return value;
+    const cumulative = cumulativeWeights(options);
+    const r = this.source() * (cumulative[cumulative.length - 1] ?? 0);
+    for (let i = 0; i < cumulative.length; i++) {
+      if (r < (cumulative[i] as number)) return (options[i] as readonly [T, number])[0];
     }
     const last = options[options.length - 1];
     if (last === undefined) throw new RangeError('Rng.weighted: no options');
@@ -76,7 +91,8 @@ export class Rng {
   /** A string of `length` characters drawn from `alphabet`. */
   chars(alphabet: string, length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.source() * alphabet.length)];
+    for (let i = 0; i < length; i++)
+      out += alphabet.charAt(Math.floor(this.source() * alphabet.length));
     return out;
   }
 

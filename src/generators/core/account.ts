@@ -1,4 +1,10 @@
-import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord, type VertexRecord } from '../../model/index.js';
+import {
+  EDGE_ID_PREFIX,
+  formatId,
+  vertexId,
+  type EdgeRecord,
+  type VertexRecord,
+} from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
 import { MONITORING_REASONS } from '../data/lists.js';
 import { CURRENCIES, CURRENCY_COUNTRY, MAJOR_ACCOUNT_CURRENCIES } from '../data/money.js';
@@ -9,10 +15,18 @@ import { isoDate, MS_PER_DAY } from '../time.js';
 const EARLIEST_OPENING_MS = Date.UTC(1990, 0, 1);
 
 const PERSON_ACCOUNT_TYPES = [
-  ['checking', 0.4], ['savings', 0.3], ['credit_card', 0.15], ['investment', 0.1], ['loan', 0.03], ['mortgage', 0.02],
+  ['checking', 0.4],
+  ['savings', 0.3],
+  ['credit_card', 0.15],
+  ['investment', 0.1],
+  ['loan', 0.03],
+  ['mortgage', 0.02],
 ] as const;
 const COMPANY_ACCOUNT_TYPES = [
-  ['business', 0.7], ['checking', 0.2], ['savings', 0.05], ['investment', 0.05],
+  ['business', 0.7],
+  ['checking', 0.2],
+  ['savings', 0.05],
+  ['investment', 0.05],
 ] as const;
 
 type OwnsEdge = EdgeRecord<'owns'>;
@@ -22,25 +36,47 @@ type OwnsEdge = EdgeRecord<'owns'>;
  * of person accounts have a joint holder and 30 % of company accounts a beneficial owner, both
  * real persons (the original's were dangling ids). Dates never pass the reference date.
  */
-export function generateAccount(ctx: GeneratorContext, index: number): (VertexRecord<'account'> | OwnsEdge)[] {
+export function generateAccount(
+  ctx: GeneratorContext,
+  index: number,
+): (VertexRecord<'account'> | OwnsEdge)[] {
   const { rng, faker, time, population } = ctx;
-  const ownedByPerson = population.companyCount === 0 || (population.personCount > 0 && rng.chance(0.8));
-  const ownerIndex = rng.int(0, (ownedByPerson ? population.personCount : population.companyCount) - 1);
+  const ownedByPerson =
+    population.companyCount === 0 || (population.personCount > 0 && rng.chance(0.8));
+  const ownerIndex = rng.int(
+    0,
+    (ownedByPerson ? population.personCount : population.companyCount) - 1,
+  );
   const ownerId = vertexId(ownedByPerson ? 'person' : 'company', ownerIndex);
   const type = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
   const currency = rng.chance(0.85) ? rng.pick(MAJOR_ACCOUNT_CURRENCIES) : rng.pick(CURRENCIES);
   const bankCountry = CURRENCY_COUNTRY[currency] ?? 'US';
-  const status = rng.weighted([['active', 0.85], ['dormant', 0.08], ['frozen', 0.02], ['closed', 0.05]]);
-  const openedMs = EARLIEST_OPENING_MS + rng.int(0, Math.floor((time.referenceMs - EARLIEST_OPENING_MS) / MS_PER_DAY) - 1) * MS_PER_DAY;
-  const closedMs = status === 'closed' ? Math.min(openedMs + rng.int(365, 3650) * MS_PER_DAY, time.referenceMs - MS_PER_DAY) : null;
+  const status = rng.weighted([
+    ['active', 0.85],
+    ['dormant', 0.08],
+    ['frozen', 0.02],
+    ['closed', 0.05],
+  ]);
+  const openedMs =
+    EARLIEST_OPENING_MS +
+    rng.int(0, Math.floor((time.referenceMs - EARLIEST_OPENING_MS) / MS_PER_DAY) - 1) * MS_PER_DAY;
+  const closedMs =
+    status === 'closed'
+      ? Math.min(openedMs + rng.int(365, 3650) * MS_PER_DAY, time.referenceMs - MS_PER_DAY)
+      : null;
   const balance = balanceFor(ctx, status, type);
   const creditLimit =
-    type === 'credit_card' ? randomAmount(rng, 1_000, 50_000)
-    : type === 'loan' || type === 'mortgage' ? randomAmount(rng, 10_000, 500_000)
-    : null;
+    type === 'credit_card'
+      ? randomAmount(rng, 1_000, 50_000)
+      : type === 'loan' || type === 'mortgage'
+        ? randomAmount(rng, 10_000, 500_000)
+        : null;
   const isDormant = status === 'dormant' || rng.chance(0.05);
   const isMonitored = rng.chance(0.02);
-  const risk = (isMonitored ? 0.3 : 0) + (isDormant ? 0.1 : 0) + (balance > 500_000 ? 0.2 : balance > 100_000 ? 0.1 : 0);
+  const risk =
+    (isMonitored ? 0.3 : 0) +
+    (isDormant ? 0.1 : 0) +
+    (balance > 500_000 ? 0.2 : balance > 100_000 ? 0.1 : 0);
   const id = vertexId('account', index);
   const openedDate = isoDate(openedMs);
   const account: VertexRecord<'account'> = {
@@ -82,15 +118,29 @@ export function generateAccount(ctx: GeneratorContext, index: number): (VertexRe
   }
   if (!ownedByPerson && population.personCount > 0 && rng.chance(0.3)) {
     const officers = population.officersOf.get(ownerIndex) ?? [];
-    const person = officers.length > 0 ? rng.pick(officers) : rng.int(0, population.personCount - 1);
+    const person =
+      officers.length > 0 ? rng.pick(officers) : rng.int(0, population.personCount - 1);
     owns.push(ownsEdge(index, 2, vertexId('person', person), id, 'beneficial', openedDate));
   }
   return [account, ...owns];
 }
 
-function ownsEdge(account: number, ordinal: number, owner: string, accountId: string, role: string, since: string): OwnsEdge {
+function ownsEdge(
+  account: number,
+  ordinal: number,
+  owner: string,
+  accountId: string,
+  role: string,
+  since: string,
+): OwnsEdge {
   const id = formatId(EDGE_ID_PREFIX.owns, account * 10 + ordinal);
-  return { label: 'owns', id, outV: owner, inV: accountId, properties: { ownership_id: id, role, since } };
+  return {
+    label: 'owns',
+    id,
+    outV: owner,
+    inV: accountId,
+    properties: { ownership_id: id, role, since },
+  };
 }
 
 function balanceFor(ctx: GeneratorContext, status: string, type: string): number {
@@ -98,10 +148,15 @@ function balanceFor(ctx: GeneratorContext, status: string, type: string): number
   if (status === 'closed') return 0;
   if (status === 'dormant') return randomAmount(rng, 0, 1_000);
   switch (type) {
-    case 'checking': return randomAmount(rng, 100, 50_000);
-    case 'savings': return randomAmount(rng, 1_000, 100_000);
-    case 'investment': return randomAmount(rng, 5_000, 500_000);
-    case 'business': return randomAmount(rng, 10_000, 1_000_000);
-    default: return 0;
+    case 'checking':
+      return randomAmount(rng, 100, 50_000);
+    case 'savings':
+      return randomAmount(rng, 1_000, 100_000);
+    case 'investment':
+      return randomAmount(rng, 5_000, 500_000);
+    case 'business':
+      return randomAmount(rng, 10_000, 1_000_000);
+    default:
+      return 0;
   }
 }

@@ -34,21 +34,53 @@ export function generateCompany(ctx: GeneratorContext, index: number): [VertexRe
   const companyType = rng.weighted(COMPANY_TYPES);
   const industry = rng.weighted(INDUSTRIES);
   const subIndustries = SUB_INDUSTRIES[industry];
-  const country = rng.chance(0.7) ? rng.pick(COMMON_REGISTRATION_COUNTRIES) : rng.pick(COUNTRY_CODES);
+  const country = rng.chance(0.7)
+    ? rng.pick(COMMON_REGISTRATION_COUNTRIES)
+    : rng.pick(COUNTRY_CODES);
   const registeredMs =
-    EARLIEST_REGISTRATION_MS + rng.int(0, Math.floor((ctx.time.referenceMs - EARLIEST_REGISTRATION_MS) / MS_PER_DAY)) * MS_PER_DAY;
+    EARLIEST_REGISTRATION_MS +
+    rng.int(0, Math.floor((ctx.time.referenceMs - EARLIEST_REGISTRATION_MS) / MS_PER_DAY)) *
+      MS_PER_DAY;
   const isPublic = rng.chance(0.1) || (index === 0 && ctx.config.tradeCount > 0);
   const employeeCount = employees(ctx, companyType, isPublic);
-  const revenue = cents((REVENUE_PER_EMPLOYEE[industry] ?? DEFAULT_REVENUE_PER_EMPLOYEE) * employeeCount * rng.float(0.5, 1.5));
+  const revenue = cents(
+    (REVENUE_PER_EMPLOYEE[industry] ?? DEFAULT_REVENUE_PER_EMPLOYEE) *
+      employeeCount *
+      rng.float(0.5, 1.5),
+  );
   const isShell = rng.chance(0.02);
   const isSanctioned = rng.chance(0.001);
-  const operating = [country, ...rng.sample(COUNTRY_CODES.filter((c) => c !== country), rng.weighted([[0, 0.3], [1, 0.3], [2, 0.2], [3, 0.1], [4, 0.05], [5, 0.05]]))];
+  const operating = [
+    country,
+    ...rng.sample(
+      COUNTRY_CODES.filter((c) => c !== country),
+      rng.weighted([
+        [0, 0.3],
+        [1, 0.3],
+        [2, 0.2],
+        [3, 0.1],
+        [4, 0.05],
+        [5, 0.05],
+      ]),
+    ),
+  ];
   const havens = operating.filter(isTaxHaven);
   const domain = legalName.toLowerCase().replace(/[\s,.'&-]/g, '');
   const city = faker.location.city();
-  const extraOffices = rng.weighted([[0, 0.5], [1, 0.3], [2, 0.15], [3, 0.05]]);
+  const extraOffices = rng.weighted([
+    [0, 0.5],
+    [1, 0.3],
+    [2, 0.15],
+    [3, 0.05],
+  ]);
   const addresses = [
-    { street: faker.location.streetAddress(), city, postal_code: faker.location.zipCode(), country_code: country, address_type: 'headquarters' },
+    {
+      street: faker.location.streetAddress(),
+      city,
+      postal_code: faker.location.zipCode(),
+      country_code: country,
+      address_type: 'headquarters',
+    },
     ...Array.from({ length: extraOffices }, () => ({
       street: faker.location.streetAddress(),
       city: faker.location.city(),

@@ -16,7 +16,11 @@ const OS_BY_TYPE = {
 export function generateDevice(ctx: GeneratorContext, index: number): [VertexRecord<'device'>] {
   const { rng, faker, time, population } = ctx;
   const owner = index % population.personCount;
-  const type = rng.weighted([['mobile', 0.6], ['desktop', 0.3], ['tablet', 0.1]] as const);
+  const type = rng.weighted([
+    ['mobile', 0.6],
+    ['desktop', 0.3],
+    ['tablet', 0.1],
+  ] as const);
   const id = vertexId('device', index);
   return [
     {
@@ -30,7 +34,9 @@ export function generateDevice(ctx: GeneratorContext, index: number): [VertexRec
         fingerprint: rng.hex(32),
         ip_address: identifiers.ipv4(rng),
         country: population.personNationality[owner] ?? 'US',
-        first_seen: isoTimestamp(time.referenceMs - rng.int(30, 3 * 365) * MS_PER_DAY - rng.int(0, 86_399) * 1000),
+        first_seen: isoTimestamp(
+          time.referenceMs - rng.int(30, 3 * 365) * MS_PER_DAY - rng.int(0, 86_399) * 1000,
+        ),
       },
     },
   ];

@@ -16,7 +16,10 @@ function dateWithinYears(ctx: GeneratorContext, years: number): string {
  * 1–3 officers per company, taken from its employees when it has any. Officers are the insiders of
  * listed companies, which the insider-trading typology relies on.
  */
-export function generateOfficers(ctx: GeneratorContext, company: number): EdgeRecord<'officer_of'>[] {
+export function generateOfficers(
+  ctx: GeneratorContext,
+  company: number,
+): EdgeRecord<'officer_of'>[] {
   const { rng, population } = ctx;
   if (population.personCount === 0) return [];
   const employees = population.employeesOf.get(company) ?? [];
@@ -34,7 +37,11 @@ export function generateOfficers(ctx: GeneratorContext, company: number): EdgeRe
       id,
       outV: vertexId('person', person),
       inV: vertexId('company', company),
-      properties: { relationship_id: id, role: roles[j] ?? 'director', since: dateWithinYears(ctx, 15) },
+      properties: {
+        relationship_id: id,
+        role: roles[j] ?? 'director',
+        since: dateWithinYears(ctx, 15),
+      },
     };
   });
 }
@@ -44,10 +51,19 @@ export function generateOfficers(ctx: GeneratorContext, company: number): EdgeRe
  * parent) holding most of it; a listed company has a few holders of small stakes. Percentages of
  * one company never sum above 100.
  */
-export function generateShareholdings(ctx: GeneratorContext, company: number): EdgeRecord<'holds_share'>[] {
+export function generateShareholdings(
+  ctx: GeneratorContext,
+  company: number,
+): EdgeRecord<'holds_share'>[] {
   const { rng, population } = ctx;
   const isListed = population.companyTicker.has(company);
-  const holders = isListed ? rng.int(0, 3) : rng.weighted([[0, 0.2], [1, 0.5], [2, 0.3]]);
+  const holders = isListed
+    ? rng.int(0, 3)
+    : rng.weighted([
+        [0, 0.2],
+        [1, 0.5],
+        [2, 0.3],
+      ]);
   const edges: EdgeRecord<'holds_share'>[] = [];
   let remaining = 100;
   for (let j = 0; j < holders; j++) {
@@ -78,10 +94,17 @@ export function generateShareholdings(ctx: GeneratorContext, company: number): E
  * 0–2 relationships per person to other persons (colleagues come from the same employer). Each
  * is one directed edge; the relation itself is symmetric.
  */
-export function generateRelationships(ctx: GeneratorContext, person: number): EdgeRecord<'related_to'>[] {
+export function generateRelationships(
+  ctx: GeneratorContext,
+  person: number,
+): EdgeRecord<'related_to'>[] {
   const { rng, population } = ctx;
   if (population.personCount < 2) return [];
-  const count = rng.weighted([[0, 0.35], [1, 0.45], [2, 0.2]]);
+  const count = rng.weighted([
+    [0, 0.35],
+    [1, 0.45],
+    [2, 0.2],
+  ]);
   const edges: EdgeRecord<'related_to'>[] = [];
   for (let j = 0; j < count; j++) {
     let type = rng.weighted(PERSON_RELATIONSHIP_TYPES);

@@ -1,4 +1,10 @@
-import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord, type VertexRecord } from '../../model/index.js';
+import {
+  EDGE_ID_PREFIX,
+  formatId,
+  vertexId,
+  type EdgeRecord,
+  type VertexRecord,
+} from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
 import {
   COMMON_NATIONALITIES,
@@ -52,55 +58,118 @@ export function generatePerson(
   const citizenship = [nationality];
   if (rng.chance(0.1)) citizenship.push(rng.pick(COUNTRY_CODES.filter((c) => c !== nationality)));
 
-  const addresses = Array.from({ length: rng.weighted([[1, 0.7], [2, 0.25], [3, 0.05]]) }, (_, i) => ({
-    street: faker.location.streetAddress(),
-    city: faker.location.city(),
-    postal_code: faker.location.zipCode(),
-    state: nationality === 'US' ? faker.location.state({ abbreviated: true }) : null,
-    country_code: nationality,
-    latitude: Math.round(rng.float(-90, 90) * 1e4) / 1e4,
-    longitude: Math.round(rng.float(-180, 180) * 1e4) / 1e4,
-    address_type: rng.pick(['residential', 'business', 'mailing']),
-    is_primary: i === 0,
-  }));
-  const phones = Array.from({ length: rng.weighted([[1, 0.6], [2, 0.3], [3, 0.1]]) }, (_, i) => ({
-    number: faker.phone.number(),
-    country_code: nationality,
-    phone_type: rng.pick(['mobile', 'home', 'work']),
-    is_primary: i === 0,
-    is_verified: rng.chance(0.8),
-  }));
+  const addresses = Array.from(
+    {
+      length: rng.weighted([
+        [1, 0.7],
+        [2, 0.25],
+        [3, 0.05],
+      ]),
+    },
+    (_, i) => ({
+      street: faker.location.streetAddress(),
+      city: faker.location.city(),
+      postal_code: faker.location.zipCode(),
+      state: nationality === 'US' ? faker.location.state({ abbreviated: true }) : null,
+      country_code: nationality,
+      latitude: Math.round(rng.float(-90, 90) * 1e4) / 1e4,
+      longitude: Math.round(rng.float(-180, 180) * 1e4) / 1e4,
+      address_type: rng.pick(['residential', 'business', 'mailing']),
+      is_primary: i === 0,
+    }),
+  );
+  const phones = Array.from(
+    {
+      length: rng.weighted([
+        [1, 0.6],
+        [2, 0.3],
+        [3, 0.1],
+      ]),
+    },
+    (_, i) => ({
+      number: faker.phone.number(),
+      country_code: nationality,
+      phone_type: rng.pick(['mobile', 'home', 'work']),
+      is_primary: i === 0,
+      is_verified: rng.chance(0.8),
+    }),
+  );
   const localPart = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '');
-  const emails = Array.from({ length: rng.weighted([[1, 0.6], [2, 0.3], [3, 0.1]]) }, (_, i) => ({
-    address: `${localPart}${i === 0 ? '' : rng.int(1, 999)}@${rng.pick(EMAIL_DOMAINS)}`,
-    email_type: i === 0 ? 'personal' : 'work',
-    is_primary: i === 0,
-    is_verified: rng.chance(0.9),
-  }));
+  const emails = Array.from(
+    {
+      length: rng.weighted([
+        [1, 0.6],
+        [2, 0.3],
+        [3, 0.1],
+      ]),
+    },
+    (_, i) => ({
+      address: `${localPart}${i === 0 ? '' : rng.int(1, 999)}@${rng.pick(EMAIL_DOMAINS)}`,
+      email_type: i === 0 ? 'personal' : 'work',
+      is_primary: i === 0,
+      is_verified: rng.chance(0.9),
+    }),
+  );
   const idDocs = [];
-  if (rng.chance(0.7)) idDocs.push(idDocument(ctx, 'passport', nationality, dobMs + 18 * MS_PER_YEAR, 10));
-  if (rng.chance(0.8)) idDocs.push(idDocument(ctx, 'drivers_license', nationality, dobMs + 16 * MS_PER_YEAR, 5));
+  if (rng.chance(0.7))
+    idDocs.push(idDocument(ctx, 'passport', nationality, dobMs + 18 * MS_PER_YEAR, 10));
+  if (rng.chance(0.8))
+    idDocs.push(idDocument(ctx, 'drivers_license', nationality, dobMs + 16 * MS_PER_YEAR, 5));
 
   const jobs = employment(ctx, dobMs);
   const current = jobs.find((job) => job.is_current);
   const income = current ? current.annual_income : null;
-  const netWorth = income === null ? null : cents(income * rng.float(0.5, 5) * Math.max(0, age - 22) / 10);
+  const netWorth =
+    income === null ? null : cents((income * rng.float(0.5, 5) * Math.max(0, age - 22)) / 10);
 
   const isPep = rng.chance(0.01);
   const isSanctioned = rng.chance(0.001);
   const primaryLanguage = PRIMARY_LANGUAGE[nationality] ?? 'en';
-  const extraLanguages = rng.sample(['en', 'es', 'fr', 'de', 'zh'].filter((l) => l !== primaryLanguage), rng.weighted([[0, 0.5], [1, 0.35], [2, 0.15]]));
+  const extraLanguages = rng.sample(
+    ['en', 'es', 'fr', 'de', 'zh'].filter((l) => l !== primaryLanguage),
+    rng.weighted([
+      [0, 0.5],
+      [1, 0.35],
+      [2, 0.15],
+    ]),
+  );
   const maritalStatus = rng.weighted(MARITAL_STATUSES);
   const dependents =
-    maritalStatus === 'single' ? rng.weighted([[0, 0.8], [1, 0.15], [2, 0.05]])
-    : maritalStatus === 'married' ? rng.weighted([[0, 0.2], [1, 0.25], [2, 0.3], [3, 0.15], [4, 0.1]])
-    : rng.weighted([[0, 0.5], [1, 0.3], [2, 0.2]]);
+    maritalStatus === 'single'
+      ? rng.weighted([
+          [0, 0.8],
+          [1, 0.15],
+          [2, 0.05],
+        ])
+      : maritalStatus === 'married'
+        ? rng.weighted([
+            [0, 0.2],
+            [1, 0.25],
+            [2, 0.3],
+            [3, 0.15],
+            [4, 0.1],
+          ])
+        : rng.weighted([
+            [0, 0.5],
+            [1, 0.3],
+            [2, 0.2],
+          ]);
   const social: Record<string, string> = {};
-  for (const platform of rng.sample(SOCIAL_PLATFORMS, rng.weighted([[0, 0.2], [1, 0.3], [2, 0.3], [3, 0.2]]))) {
+  for (const platform of rng.sample(
+    SOCIAL_PLATFORMS,
+    rng.weighted([
+      [0, 0.2],
+      [1, 0.3],
+      [2, 0.3],
+      [3, 0.2],
+    ]),
+  )) {
     social[platform] = `https://${platform}.com/${localPart.replace(/\./g, '')}${rng.int(1, 999)}`;
   }
   const risk = isSanctioned ? 1 : (isPep ? 0.3 : 0) + (isHighRisk(nationality) ? 0.2 : 0);
-  const pepSinceMs = Date.UTC(2000, 0, 1) + rng.int(0, Math.floor((time.referenceMs - Date.UTC(2000, 0, 1)) / MS_PER_DAY)) * MS_PER_DAY;
+  const pepSinceMs =
+    Date.UTC(2000, 0, 1) +
+    rng.int(0, Math.floor((time.referenceMs - Date.UTC(2000, 0, 1)) / MS_PER_DAY)) * MS_PER_DAY;
 
   const id = vertexId('person', index);
   const person: VertexRecord<'person'> = {
@@ -164,7 +233,13 @@ export function generatePerson(
   ];
 }
 
-function idDocument(ctx: GeneratorContext, type: string, country: string, earliestMs: number, validYears: number) {
+function idDocument(
+  ctx: GeneratorContext,
+  type: string,
+  country: string,
+  earliestMs: number,
+  validYears: number,
+) {
   const { rng, time } = ctx;
   const span = Math.max(0, Math.floor((time.referenceMs - earliestMs) / MS_PER_DAY));
   const issuedMs = earliestMs + rng.int(0, span) * MS_PER_DAY;
@@ -184,16 +259,26 @@ function employment(ctx: GeneratorContext, dobMs: number): Job[] {
   let startMs = dobMs + rng.int(18, 26) * 365 * MS_PER_DAY;
   if (startMs > time.referenceMs) return [];
   const jobs: Job[] = [];
-  const count = rng.weighted([[1, 0.5], [2, 0.35], [3, 0.15]]);
+  const count = rng.weighted([
+    [1, 0.5],
+    [2, 0.35],
+    [3, 0.15],
+  ]);
   for (let j = 0; j < count && startMs <= time.referenceMs; j++) {
     const endMs = startMs + rng.int(1, 10) * 365 * MS_PER_DAY;
     const isCurrent = j === count - 1 || endMs >= time.referenceMs;
     const employer = population.companyCount > 0 ? rng.int(0, population.companyCount - 1) : -1;
     jobs.push({
       employer_id: employer >= 0 ? vertexId('company', employer) : null,
-      employer_name: employer >= 0 ? (population.companyName[employer] ?? faker.company.name()) : faker.company.name(),
+      employer_name:
+        employer >= 0
+          ? (population.companyName[employer] ?? faker.company.name())
+          : faker.company.name(),
       job_title: faker.person.jobTitle(),
-      industry: employer >= 0 ? (population.companyIndustry[employer] ?? rng.pick(INDUSTRY_NAMES)) : rng.pick(INDUSTRY_NAMES),
+      industry:
+        employer >= 0
+          ? (population.companyIndustry[employer] ?? rng.pick(INDUSTRY_NAMES))
+          : rng.pick(INDUSTRY_NAMES),
       start_date: isoDate(startMs),
       end_date: isCurrent ? null : isoDate(endMs),
       annual_income: rng.int(30_000, 500_000),

@@ -37,8 +37,22 @@ export const MESSAGE_SENTENCES: readonly string[] = [
 ];
 
 export const SUBJECT_WORDS: readonly string[] = [
-  'Update', 'Meeting', 'Invoice', 'Follow-up', 'Proposal', 'Schedule', 'Report', 'Question',
-  'Reminder', 'Contract', 'Weekend', 'Order', 'Budget', 'Travel', 'Review', 'Quarterly',
+  'Update',
+  'Meeting',
+  'Invoice',
+  'Follow-up',
+  'Proposal',
+  'Schedule',
+  'Report',
+  'Question',
+  'Reminder',
+  'Contract',
+  'Weekend',
+  'Order',
+  'Budget',
+  'Travel',
+  'Review',
+  'Quarterly',
 ];
 
 export const PLATFORMS: Readonly<Record<string, readonly string[]>> = {

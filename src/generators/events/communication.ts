@@ -2,16 +2,32 @@ import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord } from '../../model
 import type { GeneratorContext } from '../context.js';
 import { LANGUAGES } from '../data/countries.js';
 import { KEYWORD_CATEGORIES, SUSPICIOUS_KEYWORDS } from '../data/keywords.js';
-import { ATTACHMENT_TYPES, ENCRYPTED_PLATFORMS, MESSAGE_SENTENCES, PLATFORMS, SUBJECT_WORDS } from '../data/messages.js';
+import {
+  ATTACHMENT_TYPES,
+  ENCRYPTED_PLATFORMS,
+  MESSAGE_SENTENCES,
+  PLATFORMS,
+  SUBJECT_WORDS,
+} from '../data/messages.js';
 import { uniformTime } from '../event-time.js';
 import { screenKeywords } from '../keyword-screening.js';
 import { score } from '../money.js';
 import { isoTimestamp } from '../time.js';
 
 const TYPES = [
-  ['email', 0.35], ['sms', 0.2], ['phone', 0.15], ['chat', 0.15], ['social_media', 0.1], ['video', 0.05],
+  ['email', 0.35],
+  ['sms', 0.2],
+  ['phone', 0.15],
+  ['chat', 0.15],
+  ['social_media', 0.1],
+  ['video', 0.05],
 ] as const;
-const SENTIMENTS = [['positive', 0.3], ['neutral', 0.5], ['negative', 0.15], ['urgent', 0.05]] as const;
+const SENTIMENTS = [
+  ['positive', 0.3],
+  ['neutral', 0.5],
+  ['negative', 0.15],
+  ['urgent', 0.05],
+] as const;
 
 export interface MessageContent {
   readonly subject: string | null;
@@ -22,17 +38,30 @@ export interface MessageContent {
 /** Subject and body for a channel, from the sentence bank. */
 export function messageContent(ctx: GeneratorContext, type: string): MessageContent {
   const { rng } = ctx;
-  const sentences = (n: number) => Array.from({ length: n }, () => rng.pick(MESSAGE_SENTENCES)).join(' ');
+  const sentences = (n: number) =>
+    Array.from({ length: n }, () => rng.pick(MESSAGE_SENTENCES)).join(' ');
   switch (type) {
     case 'email':
-      return { subject: `${rng.pick(SUBJECT_WORDS)}: ${rng.pick(SUBJECT_WORDS).toLowerCase()}`, body: `${sentences(3)}\n\n${sentences(3)}`, durationSeconds: null };
+      return {
+        subject: `${rng.pick(SUBJECT_WORDS)}: ${rng.pick(SUBJECT_WORDS).toLowerCase()}`,
+        body: `${sentences(3)}\n\n${sentences(3)}`,
+        durationSeconds: null,
+      };
     case 'phone': {
       const seconds = rng.int(30, 1800);
-      return { subject: null, body: `Call duration: ${seconds} seconds. ${sentences(2)}`, durationSeconds: seconds };
+      return {
+        subject: null,
+        body: `Call duration: ${seconds} seconds. ${sentences(2)}`,
+        durationSeconds: seconds,
+      };
     }
     case 'video': {
       const seconds = rng.int(300, 3600);
-      return { subject: null, body: `Video call duration: ${seconds} seconds. ${sentences(1)}`, durationSeconds: seconds };
+      return {
+        subject: null,
+        body: `Video call duration: ${seconds} seconds. ${sentences(1)}`,
+        durationSeconds: seconds,
+      };
     }
     default:
       return { subject: null, body: sentences(rng.int(1, 2)), durationSeconds: null };
@@ -40,9 +69,16 @@ export function messageContent(ctx: GeneratorContext, type: string): MessageCont
 }
 
 /** Appends 1–3 phrases of one watch-list category to the subject or the body. */
-export function injectPhrases(ctx: GeneratorContext, content: MessageContent, category?: string): MessageContent {
+export function injectPhrases(
+  ctx: GeneratorContext,
+  content: MessageContent,
+  category?: string,
+): MessageContent {
   const { rng } = ctx;
-  const phrases = rng.sample(SUSPICIOUS_KEYWORDS[category ?? rng.pick(KEYWORD_CATEGORIES)] ?? [], rng.int(1, 3));
+  const phrases = rng.sample(
+    SUSPICIOUS_KEYWORDS[category ?? rng.pick(KEYWORD_CATEGORIES)] ?? [],
+    rng.int(1, 3),
+  );
   let { subject, body } = content;
   for (const phrase of phrases) {
     if (subject !== null && rng.chance(0.5)) subject = `${subject} - ${phrase}`;
@@ -70,10 +106,13 @@ export function communicationEdge(
   const attachments = attachmentTypes && rng.chance(0.3) ? rng.int(1, 3) : 0;
   const sentiment = rng.weighted(SENTIMENTS);
   const sentimentScore =
-    sentiment === 'positive' ? rng.float(0.5, 1)
-    : sentiment === 'neutral' ? rng.float(-0.2, 0.2)
-    : sentiment === 'negative' ? rng.float(-1, -0.5)
-    : rng.float(0.3, 0.8);
+    sentiment === 'positive'
+      ? rng.float(0.5, 1)
+      : sentiment === 'neutral'
+        ? rng.float(-0.2, 0.2)
+        : sentiment === 'negative'
+          ? rng.float(-1, -0.5)
+          : rng.float(0.3, 0.8);
   const keywords = screenKeywords(`${content.subject ?? ''}\n${content.body}`);
   const risk =
     (keywords.length >= 1 ? 0.3 : 0) +
@@ -96,7 +135,9 @@ export function communicationEdge(
       duration_seconds: content.durationSeconds,
       has_attachments: attachments > 0,
       attachment_count: attachments,
-      attachment_types: attachmentTypes ? Array.from({ length: attachments }, () => rng.pick(attachmentTypes)) : [],
+      attachment_types: attachmentTypes
+        ? Array.from({ length: attachments }, () => rng.pick(attachmentTypes))
+        : [],
       sentiment_score: Math.round(sentimentScore * 1000) / 1000,
       is_encrypted: ENCRYPTED_PLATFORMS.has(platform) || rng.chance(risk > 0.5 ? 0.6 : 0.2),
       suspicious_keywords: keywords,
@@ -110,7 +151,10 @@ export function communicationEdge(
  * A background message between two distinct persons. With the configured rate it carries
  * watch-list phrases with no crime behind them: look-alikes for keyword screening.
  */
-export function generateCommunication(ctx: GeneratorContext, index: number): [EdgeRecord<'communicated'>] {
+export function generateCommunication(
+  ctx: GeneratorContext,
+  index: number,
+): [EdgeRecord<'communicated'>] {
   const { rng, population, config } = ctx;
   const sender = rng.int(0, population.personCount - 1);
   const recipient = rng.intExcept(population.personCount, sender);
@@ -118,5 +162,15 @@ export function generateCommunication(ctx: GeneratorContext, index: number): [Ed
   let content = messageContent(ctx, type);
   if (rng.chance(config.suspiciousCommunicationRate)) content = injectPhrases(ctx, content);
   const id = formatId(EDGE_ID_PREFIX.communicated, index);
-  return [communicationEdge(ctx, id, vertexId('person', sender), vertexId('person', recipient), type, uniformTime(ctx), content)];
+  return [
+    communicationEdge(
+      ctx,
+      id,
+      vertexId('person', sender),
+      vertexId('person', recipient),
+      type,
+      uniformTime(ctx),
+      content,
+    ),
+  ];
 }

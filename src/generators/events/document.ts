@@ -7,14 +7,31 @@ import { cents, randomAmount, score } from '../money.js';
 import { isoTimestamp } from '../time.js';
 
 const TYPES = [
-  ['invoice', 0.4], ['purchase_order', 0.2], ['bill_of_lading', 0.15], ['contract', 0.1],
-  ['customs_declaration', 0.08], ['certificate_of_origin', 0.05], ['packing_list', 0.02],
+  ['invoice', 0.4],
+  ['purchase_order', 0.2],
+  ['bill_of_lading', 0.15],
+  ['contract', 0.1],
+  ['customs_declaration', 0.08],
+  ['certificate_of_origin', 0.05],
+  ['packing_list', 0.02],
 ] as const;
 const PREFIX: Readonly<Record<string, string>> = {
-  invoice: 'INV', purchase_order: 'PO', bill_of_lading: 'BOL', contract: 'CTR',
-  customs_declaration: 'CUS', certificate_of_origin: 'COO', packing_list: 'PKL',
+  invoice: 'INV',
+  purchase_order: 'PO',
+  bill_of_lading: 'BOL',
+  contract: 'CTR',
+  customs_declaration: 'CUS',
+  certificate_of_origin: 'COO',
+  packing_list: 'PKL',
 };
-const CURRENCIES = [['USD', 0.5], ['EUR', 0.2], ['GBP', 0.1], ['CNY', 0.08], ['CHF', 0.07], ['JPY', 0.05]] as const;
+const CURRENCIES = [
+  ['USD', 0.5],
+  ['EUR', 0.2],
+  ['GBP', 0.1],
+  ['CNY', 0.08],
+  ['CHF', 0.07],
+  ['JPY', 0.05],
+] as const;
 
 export interface LineItem {
   readonly line_number: number;
@@ -43,7 +60,14 @@ export function normalItems(ctx: GeneratorContext): LineItem[] {
     const category = rng.pick(PRODUCT_CATEGORIES);
     const quantity = rng.int(1, 1_000);
     const unitPrice = randomAmount(rng, 10, 1_000);
-    return { line_number: i + 1, description: `${faker.commerce.productName()} (${category})`, category, quantity, unit_price: unitPrice, amount: cents(quantity * unitPrice) };
+    return {
+      line_number: i + 1,
+      description: `${faker.commerce.productName()} (${category})`,
+      category,
+      quantity,
+      unit_price: unitPrice,
+      amount: cents(quantity * unitPrice),
+    };
   });
 }
 
@@ -61,14 +85,22 @@ export function documentRecords(
   const items = parts.items ?? normalItems(ctx);
   const totalQuantity = items.reduce((sum, item) => sum + item.quantity, 0);
   const total = cents(items.reduce((sum, item) => sum + item.amount, 0));
-  const averageUnitPrice = items.reduce((sum, item) => sum + item.unit_price, 0) / Math.max(1, items.length);
+  const averageUnitPrice =
+    items.reduce((sum, item) => sum + item.unit_price, 0) / Math.max(1, items.length);
   const indicators: string[] = [];
   if (averageUnitPrice > 5_000) indicators.push('over_invoicing_suspected');
   if (averageUnitPrice < 10) indicators.push('under_invoicing_suspected');
   if (totalQuantity > 10_000) indicators.push('unusual_quantity');
-  const extremeItems = items.filter((item) => item.unit_price > 10_000 || item.unit_price < 1).length;
+  const extremeItems = items.filter(
+    (item) => item.unit_price > 10_000 || item.unit_price < 1,
+  ).length;
   const authenticity = Math.max(0, 1 - 0.15 * indicators.length - 0.05 * extremeItems);
-  const risk = (indicators.length >= 1 ? 0.3 : 0) + (indicators.length > 2 ? 0.2 : 0) + (authenticity < 0.5 ? 0.2 : 0) + (total > 1_000_000 ? 0.15 : 0) + (total > 10_000_000 ? 0.15 : 0);
+  const risk =
+    (indicators.length >= 1 ? 0.3 : 0) +
+    (indicators.length > 2 ? 0.2 : 0) +
+    (authenticity < 0.5 ? 0.2 : 0) +
+    (total > 1_000_000 ? 0.15 : 0) +
+    (total > 10_000_000 ? 0.15 : 0);
   const id = vertexId('document', index);
   const issuerId = vertexId('company', parts.issuer);
   const recipientId = vertexId('company', parts.recipient);
@@ -91,10 +123,25 @@ export function documentRecords(
         total_quantity: totalQuantity,
         total_amount: total,
         goods_category: items[0]?.category ?? 'other',
-        origin_country: parts.originCountry ?? population.companyCountry[parts.issuer] ?? rng.pick(COUNTRY_CODES),
-        destination_country: parts.destinationCountry ?? population.companyCountry[parts.recipient] ?? rng.pick(COUNTRY_CODES),
-        shipment_id: parts.shipmentId !== undefined ? parts.shipmentId : shipsGoods ? 'SHIP' + rng.hex(8).toUpperCase() : null,
-        payment_terms: rng.pick(['net_30', 'net_60', 'net_90', 'due_on_receipt', 'letter_of_credit']),
+        origin_country:
+          parts.originCountry ?? population.companyCountry[parts.issuer] ?? rng.pick(COUNTRY_CODES),
+        destination_country:
+          parts.destinationCountry ??
+          population.companyCountry[parts.recipient] ??
+          rng.pick(COUNTRY_CODES),
+        shipment_id:
+          parts.shipmentId !== undefined
+            ? parts.shipmentId
+            : shipsGoods
+              ? 'SHIP' + rng.hex(8).toUpperCase()
+              : null,
+        payment_terms: rng.pick([
+          'net_30',
+          'net_60',
+          'net_90',
+          'due_on_receipt',
+          'letter_of_credit',
+        ]),
         shipping_method: rng.pick(['sea_freight', 'air_freight', 'road', 'rail', 'courier']),
         incoterms: rng.pick(['FOB', 'CIF', 'EXW', 'DDP', 'DAP', 'FCA']),
         anomaly_indicators: indicators,
@@ -104,7 +151,13 @@ export function documentRecords(
       },
     },
     { label: 'issued', id, outV: issuerId, inV: id, properties: { document_id: id, timestamp } },
-    { label: 'billed_to', id, outV: id, inV: recipientId, properties: { document_id: id, timestamp } },
+    {
+      label: 'billed_to',
+      id,
+      outV: id,
+      inV: recipientId,
+      properties: { document_id: id, timestamp },
+    },
   ];
 }
 

@@ -14,7 +14,11 @@ export interface LoginParts {
   readonly failureReason?: string | null;
 }
 
-export function loginEdge(ctx: GeneratorContext, id: string, parts: LoginParts): EdgeRecord<'logged_in'> {
+export function loginEdge(
+  ctx: GeneratorContext,
+  id: string,
+  parts: LoginParts,
+): EdgeRecord<'logged_in'> {
   const { rng } = ctx;
   return {
     label: 'logged_in',
@@ -27,7 +31,14 @@ export function loginEdge(ctx: GeneratorContext, id: string, parts: LoginParts):
       ip_address: parts.ipAddress,
       ip_country: parts.ipCountry,
       channel: rng.chance(0.6) ? 'mobile_app' : 'web',
-      auth_method: parts.authMethod ?? rng.weighted([['password', 0.5], ['biometric', 0.3], ['otp', 0.15], ['sms_code', 0.05]]),
+      auth_method:
+        parts.authMethod ??
+        rng.weighted([
+          ['password', 0.5],
+          ['biometric', 0.3],
+          ['otp', 0.15],
+          ['sms_code', 0.05],
+        ]),
       success: parts.success,
       failure_reason: parts.success ? null : (parts.failureReason ?? 'invalid_password'),
     },
@@ -43,9 +54,10 @@ export function generateLogin(ctx: GeneratorContext, index: number): [EdgeRecord
   const { rng, population } = ctx;
   const account = rng.int(0, population.accountCount - 1);
   const owner = population.accountOwnerIndex[account] ?? 0;
-  const person = population.accountOwnerKind[account] === 0
-    ? owner
-    : rng.pick(population.officersOf.get(owner) ?? [rng.int(0, population.personCount - 1)]);
+  const person =
+    population.accountOwnerKind[account] === 0
+      ? owner
+      : rng.pick(population.officersOf.get(owner) ?? [rng.int(0, population.personCount - 1)]);
   const devices = population.devicesOfPerson(person);
   const device = devices.length > 0 ? rng.pick(devices) : rng.int(0, population.deviceCount - 1);
   const success = rng.chance(0.96);

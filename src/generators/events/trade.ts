@@ -7,8 +7,18 @@ import { cents, score } from '../money.js';
 import { isoTimestamp, MS_PER_DAY } from '../time.js';
 
 /** Stock quantity bands with the weights the original documented (it drew them uniformly). */
-const STOCK_QUANTITY_BANDS: Weighted<readonly [number, number]> = [[[1, 100], 0.7], [[100, 1_000], 0.2], [[1_000, 10_000], 0.08], [[10_000, 100_000], 0.02]];
-const ORDER_TYPES = [['market', 0.4], ['limit', 0.45], ['stop', 0.1], ['stop_limit', 0.05]] as const;
+const STOCK_QUANTITY_BANDS: Weighted<readonly [number, number]> = [
+  [[1, 100], 0.7],
+  [[100, 1_000], 0.2],
+  [[1_000, 10_000], 0.08],
+  [[10_000, 100_000], 0.02],
+];
+const ORDER_TYPES = [
+  ['market', 0.4],
+  ['limit', 0.45],
+  ['stop', 0.1],
+  ['stop_limit', 0.05],
+] as const;
 
 /** A stable reference price per ticker (5–500), so trades in one stock agree on its price level. */
 export function referencePrice(ticker: string): number {
@@ -27,22 +37,39 @@ export interface TradeParts {
 }
 
 /** Builds a trade edge: account → issuing company, priced around the issuer's reference price. */
-export function tradeEdge(ctx: GeneratorContext, id: string, parts: TradeParts): EdgeRecord<'trade'> {
+export function tradeEdge(
+  ctx: GeneratorContext,
+  id: string,
+  parts: TradeParts,
+): EdgeRecord<'trade'> {
   const { rng, population } = ctx;
   const listing = population.companyTicker.get(parts.issuer);
   if (listing === undefined) throw new Error(`tradeEdge: company ${parts.issuer} is not listed`);
   const assetType = parts.assetType ?? (rng.chance(0.75) ? 'stock' : 'option');
   const reference = referencePrice(listing.ticker);
-  const expiry = new Date(parts.timestampMs + rng.int(30, 365) * MS_PER_DAY).toISOString().slice(2, 10).replace(/-/g, '');
-  const symbol = assetType === 'stock'
-    ? listing.ticker
-    : `${listing.ticker}${expiry}${rng.chance(0.5) ? 'C' : 'P'}${String(Math.round(reference * rng.float(0.8, 1.2) * 100)).padStart(8, '0')}`;
-  const [minQuantity, maxQuantity] = assetType === 'stock' ? rng.weighted(STOCK_QUANTITY_BANDS) : [1, 1_000];
+  const expiry = new Date(parts.timestampMs + rng.int(30, 365) * MS_PER_DAY)
+    .toISOString()
+    .slice(2, 10)
+    .replace(/-/g, '');
+  const symbol =
+    assetType === 'stock'
+      ? listing.ticker
+      : `${listing.ticker}${expiry}${rng.chance(0.5) ? 'C' : 'P'}${String(Math.round(reference * rng.float(0.8, 1.2) * 100)).padStart(8, '0')}`;
+  const [minQuantity, maxQuantity] =
+    assetType === 'stock' ? rng.weighted(STOCK_QUANTITY_BANDS) : [1, 1_000];
   const quantity = parts.quantity ?? rng.int(minQuantity, maxQuantity);
-  const price = cents(assetType === 'stock' ? reference * rng.float(0.95, 1.05) : Math.max(0.1, reference * rng.float(0.01, 0.1)));
+  const price = cents(
+    assetType === 'stock'
+      ? reference * rng.float(0.95, 1.05)
+      : Math.max(0.1, reference * rng.float(0.01, 0.1)),
+  );
   const totalValue = cents(quantity * price * (assetType === 'option' ? 100 : 1));
   const hour = new Date(parts.timestampMs).getUTCHours();
-  const risk = (totalValue > 1_000_000 ? 0.15 : 0) + (totalValue > 10_000_000 ? 0.15 : 0) + (assetType === 'option' ? 0.1 : 0) + (hour < 9 || hour > 16 ? 0.1 : 0);
+  const risk =
+    (totalValue > 1_000_000 ? 0.15 : 0) +
+    (totalValue > 10_000_000 ? 0.15 : 0) +
+    (assetType === 'option' ? 0.1 : 0) +
+    (hour < 9 || hour > 16 ? 0.1 : 0);
   const ownerKind = population.accountOwnerKind[parts.account] === 0 ? 'person' : 'company';
   return {
     label: 'trade',
@@ -63,7 +90,11 @@ export function tradeEdge(ctx: GeneratorContext, id: string, parts: TradeParts):
       currency: STOCK_EXCHANGES[listing.exchange] ?? 'USD',
       timestamp: isoTimestamp(parts.timestampMs),
       settlement_date: isoTimestamp(parts.timestampMs + 2 * MS_PER_DAY),
-      execution_venue: rng.weighted([['exchange', 0.8], ['dark_pool', 0.12], ['otc', 0.08]]),
+      execution_venue: rng.weighted([
+        ['exchange', 0.8],
+        ['dark_pool', 0.12],
+        ['otc', 0.08],
+      ]),
       broker_id: 'BRK' + rng.hex(8).toUpperCase(),
       commission: cents(rng.float(0, 50)),
       risk_score: score(risk),
@@ -78,9 +109,16 @@ export function tradeEdge(ctx: GeneratorContext, id: string, parts: TradeParts):
  */
 export function generateTrade(ctx: GeneratorContext, index: number): [EdgeRecord<'trade'>] {
   const { rng, population } = ctx;
-  const account = population.investmentAccounts.length > 0 && rng.chance(0.7)
-    ? rng.pick(population.investmentAccounts)
-    : rng.int(0, population.accountCount - 1);
+  const account =
+    population.investmentAccounts.length > 0 && rng.chance(0.7)
+      ? rng.pick(population.investmentAccounts)
+      : rng.int(0, population.accountCount - 1);
   const issuer = rng.pick(population.listedCompanies);
-  return [tradeEdge(ctx, formatId(EDGE_ID_PREFIX.trade, index), { account, issuer, timestampMs: eventTime(ctx) })];
+  return [
+    tradeEdge(ctx, formatId(EDGE_ID_PREFIX.trade, index), {
+      account,
+      issuer,
+      timestampMs: eventTime(ctx),
+    }),
+  ];
 }

@@ -1,29 +1,76 @@
 import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord } from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
-import { COMMON_TRANSACTION_COUNTRIES, COUNTRY_CODES, isHighRisk, isTaxHaven } from '../data/countries.js';
+import {
+  COMMON_TRANSACTION_COUNTRIES,
+  COUNTRY_CODES,
+  isHighRisk,
+  isTaxHaven,
+} from '../data/countries.js';
 import { CURRENCIES, isRoundAmount, MAJOR_TRANSACTION_CURRENCIES } from '../data/money.js';
 import { identifiers } from '../identifiers.js';
+import { cityName, merchantName } from '../names.js';
 import { pickOther } from '../pick.js';
 import { cents, justBelowThreshold, randomAmount, score, thresholdFor } from '../money.js';
 import { eventTime } from '../event-time.js';
 import { isoDate, isoTimestamp, MS_PER_DAY } from '../time.js';
 
 const TYPES = [
-  ['transfer', 0.3], ['payment', 0.25], ['deposit', 0.15], ['withdrawal', 0.1], ['wire', 0.08],
-  ['ach', 0.05], ['pos', 0.03], ['atm', 0.02], ['online', 0.01], ['check', 0.01],
+  ['transfer', 0.3],
+  ['payment', 0.25],
+  ['deposit', 0.15],
+  ['withdrawal', 0.1],
+  ['wire', 0.08],
+  ['ach', 0.05],
+  ['pos', 0.03],
+  ['atm', 0.02],
+  ['online', 0.01],
+  ['check', 0.01],
 ] as const;
 
-const FEE_RATE: Readonly<Record<string, number>> = { wire: 0.01, transfer: 0.005, payment: 0.003, ach: 0.002, pos: 0.025, atm: 0.02 };
+const FEE_RATE: Readonly<Record<string, number>> = {
+  wire: 0.01,
+  transfer: 0.005,
+  payment: 0.003,
+  ach: 0.002,
+  pos: 0.025,
+  atm: 0.02,
+};
 const CHANNEL: Readonly<Record<string, string>> = {
-  transfer: 'online', payment: 'online', deposit: 'branch', withdrawal: 'branch', wire: 'wire',
-  ach: 'online', pos: 'pos', atm: 'atm', online: 'online', check: 'branch',
+  transfer: 'online',
+  payment: 'online',
+  deposit: 'branch',
+  withdrawal: 'branch',
+  wire: 'wire',
+  ach: 'online',
+  pos: 'pos',
+  atm: 'atm',
+  online: 'online',
+  check: 'branch',
 };
 const DESCRIPTION: Readonly<Record<string, string>> = {
-  transfer: 'Account transfer', payment: 'Bill payment', deposit: 'Cash deposit', withdrawal: 'Cash withdrawal',
-  wire: 'Wire transfer', ach: 'ACH transfer', pos: 'Card purchase', atm: 'ATM withdrawal',
-  online: 'Online purchase', check: 'Check deposit',
+  transfer: 'Account transfer',
+  payment: 'Bill payment',
+  deposit: 'Cash deposit',
+  withdrawal: 'Cash withdrawal',
+  wire: 'Wire transfer',
+  ach: 'ACH transfer',
+  pos: 'Card purchase',
+  atm: 'ATM withdrawal',
+  online: 'Online purchase',
+  check: 'Check deposit',
 };
-const MERCHANT_CATEGORIES = ['retail', 'grocery', 'restaurant', 'gas_station', 'hotel', 'airline', 'entertainment', 'healthcare', 'utilities', 'insurance'];
+const MERCHANT_CATEGORIES = [
+  'retail',
+  'grocery',
+  'restaurant',
+  'gas_station',
+  'hotel',
+  'airline',
+  'entertainment',
+  'healthcare',
+  'utilities',
+  'insurance',
+];
 
 /** Deposits just under the reporting threshold made by honest customers: look-alikes for structuring. */
 const NEAR_THRESHOLD_PROBABILITY = 0.01;
@@ -33,7 +80,7 @@ const NEAR_THRESHOLD_PROBABILITY = 0.01;
  * distributions. Timestamps are UTC: 70 % in business hours, 30 % at any time of day.
  */
 export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRecord<'transfer'>] {
-  const { rng, faker, time, population, config } = ctx;
+  const { rng, population, config } = ctx;
   const from = rng.int(0, population.accountCount - 1);
   const to = rng.intExcept(population.accountCount, from);
   const type = rng.weighted(TYPES);
@@ -56,7 +103,10 @@ export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRec
   const channel = CHANNEL[type] ?? 'online';
   const hasMerchant = type === 'pos' || type === 'online' || type === 'payment';
   const isRound = isRoundAmount(amount);
-  const belowThreshold = currency === threshold.currency && amount >= threshold.amount * 0.9 && amount < threshold.amount;
+  const belowThreshold =
+    currency === threshold.currency &&
+    amount >= threshold.amount * 0.9 &&
+    amount < threshold.amount;
   const risk =
     (amount > 100_000 ? 0.2 : amount > 50_000 ? 0.1 : 0) +
     (isRound ? 0.15 : 0) +
@@ -90,16 +140,23 @@ export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRec
         fee_amount: cents(Math.max(1, amount * (FEE_RATE[type] ?? 0.005))),
         originating_country: origin,
         destination_country: destination,
-        location: faker.location.city(),
+        location: cityName(ctx),
         ip_address: channel === 'online' || channel === 'wire' ? identifiers.ipv4(rng) : null,
         description: DESCRIPTION[type] ?? 'Transaction',
-        merchant_name: hasMerchant ? faker.company.name() : null,
+        merchant_name: hasMerchant ? merchantName(ctx) : null,
         merchant_category: hasMerchant ? rng.pick(MERCHANT_CATEGORIES) : null,
-        status: rng.weighted([['completed', 0.92], ['pending', 0.05], ['failed', 0.02], ['reversed', 0.01]]),
+        status: rng.weighted([
+          ['completed', 0.92],
+          ['pending', 0.05],
+          ['failed', 0.02],
+          ['reversed', 0.01],
+        ]),
         is_round_amount: isRound,
         risk_score: score(risk),
         is_flagged: flagged,
-        alert_ids: flagged ? Array.from({ length: rng.int(1, 3) }, () => 'ALERT' + rng.hex(8).toUpperCase()) : [],
+        alert_ids: flagged
+          ? Array.from({ length: rng.int(1, 3) }, () => 'ALERT' + rng.hex(8).toUpperCase())
+          : [],
       },
     },
   ];

@@ -25,7 +25,9 @@ export const holdsShareShape = {
 /** person → person: family, friends and business contacts. */
 export const relatedToShape = {
   relationship_id: p.keyword('business id'),
-  relationship_type: p.keyword('spouse | sibling | parent | child | friend | colleague | business_partner | acquaintance'),
+  relationship_type: p.keyword(
+    'spouse | sibling | parent | child | friend | colleague | business_partner | acquaintance',
+  ),
   since: p.date('since when they know each other'),
   strength: p.double('0..1'),
 } as const;

@@ -4,7 +4,9 @@ import { p } from '../property-kinds.js';
 export const transferShape = {
   transaction_id: p.keyword('business id'),
   reference_number: p.keyword('REF + 10 digits'),
-  transaction_type: p.keyword('transfer | payment | deposit | withdrawal | wire | ach | pos | atm | online | check'),
+  transaction_type: p.keyword(
+    'transfer | payment | deposit | withdrawal | wire | ach | pos | atm | online | check',
+  ),
   channel: p.keyword('branch | online | mobile | atm | pos | wire'),
   timestamp: p.timestamp('when the transaction was made'),
   posting_date: p.timestamp('when it was posted'),

@@ -4,7 +4,9 @@ import { p } from '../property-kinds.js';
 export const accountShape = {
   account_id: p.keyword('business id'),
   account_number: p.keyword('001 + 9 digits'),
-  account_type: p.keyword('checking | savings | investment | credit_card | loan | mortgage | business'),
+  account_type: p.keyword(
+    'checking | savings | investment | credit_card | loan | mortgage | business',
+  ),
   currency: p.keyword('ISO-4217 (or crypto) code'),
   owner_id: p.keyword('primary owner (person_id or company_id), also the owns edge'),
   owner_type: p.keyword('person | company'),

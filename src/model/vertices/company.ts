@@ -5,7 +5,9 @@ export const companyShape = {
   company_id: p.keyword('business id'),
   legal_name: p.name('registered name'),
   trading_name: p.optional(p.name('trading name')),
-  company_type: p.keyword('corporation | llc | partnership | sole_proprietorship | non_profit | government | trust'),
+  company_type: p.keyword(
+    'corporation | llc | partnership | sole_proprietorship | non_profit | government | trust',
+  ),
   industry: p.keyword('one of 16 industries'),
   sub_industry: p.optional(p.keyword('sub-industry for the five main industries')),
   registration_country: p.keyword('ISO-2 country of registration'),

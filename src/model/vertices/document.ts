@@ -3,7 +3,9 @@ import { p } from '../property-kinds.js';
 /** A trade document: invoice, purchase order, bill of lading, contract… */
 export const documentShape = {
   document_id: p.keyword('business id'),
-  document_type: p.keyword('invoice | purchase_order | bill_of_lading | contract | customs_declaration | certificate_of_origin | packing_list'),
+  document_type: p.keyword(
+    'invoice | purchase_order | bill_of_lading | contract | customs_declaration | certificate_of_origin | packing_list',
+  ),
   document_number: p.keyword('prefix-year-6 digits'),
   issuer_id: p.keyword('issuing company_id, also the issued edge'),
   recipient_id: p.keyword('billed company_id, also the billed_to edge'),

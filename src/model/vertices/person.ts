@@ -16,11 +16,17 @@ export const personShape = {
   phone: p.keyword('primary phone number'),
   city: p.keyword('city of the primary address'),
   country: p.keyword('ISO-2 country of the primary address'),
-  addresses: p.json('[{street, city, postal_code, state, country_code, latitude, longitude, address_type, is_primary}]'),
+  addresses: p.json(
+    '[{street, city, postal_code, state, country_code, latitude, longitude, address_type, is_primary}]',
+  ),
   phone_numbers: p.json('[{number, country_code, phone_type, is_primary, is_verified}]'),
   email_addresses: p.json('[{address, email_type, is_primary, is_verified}]'),
-  identification_documents: p.json('[{document_type, number, issuing_country, issue_date, expiry_date, is_verified}]'),
-  employment_history: p.json('[{employer_id, employer_name, job_title, industry, start_date, end_date, annual_income, is_current}]'),
+  identification_documents: p.json(
+    '[{document_type, number, issuing_country, issue_date, expiry_date, is_verified}]',
+  ),
+  employment_history: p.json(
+    '[{employer_id, employer_name, job_title, industry, start_date, end_date, annual_income, is_current}]',
+  ),
   tax_id: p.keyword('tax identifier, formatted per nationality'),
   annual_income: p.optional(p.double('sum of current incomes, USD')),
   net_worth: p.optional(p.double('estimated net worth, USD')),

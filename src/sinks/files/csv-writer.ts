@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { columnsOf, type Label, type Row, VOCABULARY } from '../../model/index.js';
+import { columnsOf, toRow, type GraphRecord, type Label, VOCABULARY } from '../../model/index.js';
 import type { RowWriter, WrittenFile } from './row-writer.js';
 import { TextFile } from './text-file.js';
 
@@ -19,7 +19,7 @@ export async function csvWriter(directory: string, label: Label): Promise<RowWri
   const name = `${VOCABULARY[label].fileStem}.csv`;
   const columns = columnsOf(label);
   const file = new TextFile(join(directory, name));
-  await file.append(stringify([columns as string[]]));
+  void file.append(stringify([[...columns]]));
   let records = 0;
   let pending: (string | number | boolean)[][] = [];
   const flush = async () => {
@@ -29,10 +29,11 @@ export async function csvWriter(directory: string, label: Label): Promise<RowWri
     await file.append(text);
   };
   return {
-    async write(row: Row) {
+    write(record: GraphRecord) {
+      const row = toRow(record);
       records++;
       pending.push(columns.map((column) => cell(row[column])));
-      if (pending.length >= 1_000) await flush();
+      return pending.length >= 1_000 ? flush() : undefined;
     },
     async close(): Promise<WrittenFile> {
       await flush();

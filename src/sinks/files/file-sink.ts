@@ -1,6 +1,6 @@
 import type { OutputFormat } from '../../config/index.js';
 import { SinkError } from '../../errors.js';
-import { toRow, type GraphBatch, type GraphRecord, type Label } from '../../model/index.js';
+import type { GraphBatch, GraphRecord, Label } from '../../model/index.js';
 import type { Sink, SinkStats } from '../sink.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
@@ -37,18 +37,26 @@ export class FileSink implements Sink {
   }
 
   async write(batch: GraphBatch): Promise<void> {
-    for (const record of batch.vertices) await this.writeRecord(record);
-    for (const record of batch.edges) await this.writeRecord(record);
+    // `await` only real promises: awaiting undefined would still cost a microtask per record.
+    for (const record of batch.vertices) {
+      const pending = this.writeRecord(record);
+      if (pending) await pending;
+    }
+    for (const record of batch.edges) {
+      const pending = this.writeRecord(record);
+      if (pending) await pending;
+    }
   }
 
-  private async writeRecord(record: GraphRecord): Promise<void> {
-    let writer = this.writers.get(record.label);
-    if (writer === undefined) {
-      writer = await WRITERS[this.format](this.directory, record.label);
-      this.writers.set(record.label, writer);
-    }
-    await writer.write(toRow(record));
+  /** Returns a promise only when a writer is opened or flushes, so the common path stays synchronous. */
+  private writeRecord(record: GraphRecord): Promise<void> | undefined {
     this.total++;
+    const writer = this.writers.get(record.label);
+    if (writer !== undefined) return writer.write(record);
+    return WRITERS[this.format](this.directory, record.label).then((opened) => {
+      this.writers.set(record.label, opened);
+      return opened.write(record);
+    });
   }
 
   /** Files written so far (complete after close). */
@@ -60,10 +68,21 @@ export class FileSink implements Sink {
     try {
       for (const writer of this.writers.values()) this.written.push(await writer.close());
     } catch (error) {
-      throw new SinkError(`${this.name}: could not finish writing in ${this.directory}: ${String(error)}`, {}, { cause: error });
+      throw new SinkError(
+        `${this.name}: could not finish writing in ${this.directory}: ${String(error)}`,
+        {},
+        { cause: error },
+      );
     }
     const bytes = this.written.reduce((sum, file) => sum + file.bytes, 0);
-    return { total: this.total, successful: this.total, failed: 0, retried: 0, bytes, timeMs: this.clock() - this.startedMs };
+    return {
+      total: this.total,
+      successful: this.total,
+      failed: 0,
+      retried: 0,
+      bytes,
+      timeMs: this.clock() - this.startedMs,
+    };
   }
 
   async abort(): Promise<void> {

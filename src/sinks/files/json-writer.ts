@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { VOCABULARY, type Label, type Row } from '../../model/index.js';
+import { rowJson, VOCABULARY, type GraphRecord, type Label } from '../../model/index.js';
 import type { RowWriter, WrittenFile } from './row-writer.js';
 import { TextFile } from './text-file.js';
 
@@ -9,12 +9,13 @@ export async function jsonWriter(directory: string, label: Label): Promise<RowWr
   const file = new TextFile(join(directory, name));
   let records = 0;
   return {
-    async write(row: Row) {
-      await file.append((records === 0 ? '[\n' : ',\n') + JSON.stringify(row));
+    write(record: GraphRecord) {
+      const separator = records === 0 ? '[\n' : ',\n';
       records++;
+      return file.append(separator + rowJson(record));
     },
     async close(): Promise<WrittenFile> {
-      await file.append(records === 0 ? '[]\n' : '\n]\n');
+      void file.append(records === 0 ? '[]\n' : '\n]\n');
       const { bytes, sha256 } = await file.close();
       return { path: name, format: 'json', label, records, bytes, sha256 };
     },

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { VOCABULARY, type Label, type Row } from '../../model/index.js';
+import { rowJson, VOCABULARY, type GraphRecord, type Label } from '../../model/index.js';
 import type { RowWriter, WrittenFile } from './row-writer.js';
 import { TextFile } from './text-file.js';
 
@@ -9,9 +9,9 @@ export async function jsonlWriter(directory: string, label: Label): Promise<RowW
   const file = new TextFile(join(directory, name));
   let records = 0;
   return {
-    async write(row: Row) {
+    write(record: GraphRecord) {
       records++;
-      await file.append(JSON.stringify(row) + '\n');
+      return file.append(rowJson(record) + '\n');
     },
     async close(): Promise<WrittenFile> {
       const { bytes, sha256 } = await file.close();

@@ -21,10 +21,15 @@ export class OutputDirectory {
     const directory = new OutputDirectory(resolve(target));
     const existing = await stat(directory.target).catch(() => undefined);
     if (existing !== undefined) {
-      if (!existing.isDirectory()) throw new ConfigError('--out', target, 'exists and is not a directory');
+      if (!existing.isDirectory())
+        throw new ConfigError('--out', target, 'exists and is not a directory');
       const entries = await readdir(directory.target);
       if (entries.length > 0 && !overwrite) {
-        throw new ConfigError('--out', target, 'is a non-empty directory; pass --overwrite to replace it');
+        throw new ConfigError(
+          '--out',
+          target,
+          'is a non-empty directory; pass --overwrite to replace it',
+        );
       }
     }
     await rm(directory.staging, { recursive: true, force: true });
@@ -45,7 +50,11 @@ export class OutputDirectory {
       await rm(this.target, { recursive: true, force: true });
       await rename(this.staging, this.target);
     } catch (error) {
-      throw new SinkError(`output: could not move ${this.staging} to ${this.target}: ${String(error)}`, {}, { cause: error });
+      throw new SinkError(
+        `output: could not move ${this.staging} to ${this.target}: ${String(error)}`,
+        {},
+        { cause: error },
+      );
     }
   }
 

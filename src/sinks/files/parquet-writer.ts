@@ -3,7 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
-import { columnsOf, VOCABULARY, type Label, type PropertyKind, type PropertyShape, type Row } from '../../model/index.js';
+import {
+  columnsOf,
+  toRow,
+  VOCABULARY,
+  type GraphRecord,
+  type Label,
+  type PropertyKind,
+  type PropertyShape,
+} from '../../model/index.js';
 import type { RowWriter, WrittenFile } from './row-writer.js';
 
 /** Rows per row group: fixed, so the file never depends on the batch size. */
@@ -21,25 +29,46 @@ const asIs = (value: unknown) => value;
 
 function columnFor(name: string, kind: PropertyKind, optional: boolean): ParquetColumn {
   const repetition_type = optional ? 'OPTIONAL' : 'REQUIRED';
-  const nullable = (f: (v: unknown) => unknown) => (v: unknown) => (v === null || v === undefined ? null : f(v));
+  const nullable = (f: (v: unknown) => unknown) => (v: unknown) =>
+    v === null || v === undefined ? null : f(v);
   switch (kind) {
     case 'keyword':
     case 'name':
     case 'text':
-      return { name, element: { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type }, convert: asIs };
+      return {
+        name,
+        element: { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type },
+        convert: asIs,
+      };
     case 'long':
-      return { name, element: { name, type: 'INT64', repetition_type }, convert: nullable((v) => BigInt(v as number)) };
+      return {
+        name,
+        element: { name, type: 'INT64', repetition_type },
+        convert: nullable((v) => BigInt(v as number)),
+      };
     case 'double':
       return { name, element: { name, type: 'DOUBLE', repetition_type }, convert: asIs };
     case 'boolean':
       return { name, element: { name, type: 'BOOLEAN', repetition_type }, convert: asIs };
     case 'timestamp':
-      return { name, element: { name, type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type }, convert: nullable((v) => Date.parse(v as string)) };
+      return {
+        name,
+        element: { name, type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', repetition_type },
+        convert: nullable((v) => Date.parse(v as string)),
+      };
     case 'date':
-      return { name, element: { name, type: 'INT32', converted_type: 'DATE', repetition_type }, convert: nullable((v) => Date.parse(v as string) / MS_PER_DAY) };
+      return {
+        name,
+        element: { name, type: 'INT32', converted_type: 'DATE', repetition_type },
+        convert: nullable((v) => Date.parse(v as string) / MS_PER_DAY),
+      };
     case 'keywords':
     case 'json':
-      return { name, element: { name, type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type }, convert: asIs };
+      return {
+        name,
+        element: { name, type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type },
+        convert: asIs,
+      };
   }
 }
 
@@ -48,7 +77,9 @@ export function parquetColumns(label: Label): ParquetColumn[] {
   const shape: PropertyShape = VOCABULARY[label].shape;
   return columnsOf(label).map((name) => {
     const d = shape[name];
-    return d === undefined ? columnFor(name, 'keyword', false) : columnFor(name, d.kind, d.optional);
+    return d === undefined
+      ? columnFor(name, 'keyword', false)
+      : columnFor(name, d.kind, d.optional);
   });
 }
 
@@ -71,23 +102,31 @@ export async function parquetWriter(directory: string, label: Label): Promise<Ro
   let records = 0;
   const flush = async () => {
     if (bufferedRows === 0) return;
-    const columnData = columns.map((c, i) => ({ name: c.name, data: buffered[i] as unknown[] }));
+    const columnData = columns.map((c, i) => ({ name: c.name, data: buffered[i] ?? [] }));
     buffered = columns.map(() => []);
     bufferedRows = 0;
-    await writer.write({ columnData: columnData as never, rowGroupSize: ROW_GROUP_SIZE });
+    await writer.write({ columnData: columnData, rowGroupSize: ROW_GROUP_SIZE });
   };
   return {
-    async write(row: Row) {
+    write(record: GraphRecord) {
+      const row = toRow(record);
       columns.forEach((c, i) => buffered[i]?.push(c.convert(row[c.name])));
       bufferedRows++;
       records++;
-      if (bufferedRows >= ROW_GROUP_SIZE) await flush();
+      return bufferedRows >= ROW_GROUP_SIZE ? flush() : undefined;
     },
     async close(): Promise<WrittenFile> {
       await flush();
       await writer.finish();
       const bytes = await readFile(path);
-      return { path: name, format: 'parquet', label, records, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return {
+        path: name,
+        format: 'parquet',
+        label,
+        records,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      };
     },
     async destroy() {
       buffered = [];

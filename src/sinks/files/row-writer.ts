@@ -1,4 +1,4 @@
-import type { Label, Row } from '../../model/index.js';
+import type { GraphRecord, Label } from '../../model/index.js';
 
 /** One written file, as the manifest lists it. */
 export interface WrittenFile {
@@ -13,7 +13,8 @@ export interface WrittenFile {
 
 /** Writes the rows of one label to one file. */
 export interface RowWriter {
-  write(row: Row): Promise<void>;
+  /** Buffers the record's row; returns a promise only when the file must be flushed first. */
+  write(record: GraphRecord): Promise<void> | undefined;
   close(): Promise<WrittenFile>;
   /** Stops without finishing the file (the directory is discarded afterwards). */
   destroy(): Promise<void>;

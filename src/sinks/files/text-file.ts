@@ -18,9 +18,10 @@ export class TextFile {
     this.stream = createWriteStream(path, { flags: 'wx' });
   }
 
-  async append(text: string): Promise<void> {
+  /** Buffers text; returns a promise (to await) only when the buffer had to be flushed. */
+  append(text: string): Promise<void> | undefined {
     this.buffer += text;
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
+    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

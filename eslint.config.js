@@ -1,0 +1,102 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Imports a layer may not make (ARCHITECTURE.md "Layering"). */
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+const AMBIENT = [
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'Use ctx.rng: output must depend on the seed alone.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Use the injected clock or ctx.time.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'new Date() reads the wall clock; pass an instant.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='crypto'][callee.property.name='randomUUID']",
+    message: 'Ids derive from (kind, index).',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'output/**',
+      'schema/**',
+      'coverage/**',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
+  },
+  eslint.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unnecessary-condition': [
+        'error',
+        { allowConstantLoopConditions: true },
+      ],
+      'no-restricted-syntax': ['error', ...AMBIENT],
+      // Sinks and writers implement async interfaces; some implementations have nothing to await.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  { files: ['src/cli/**'], rules: { 'no-restricted-syntax': 'off' } },
+  {
+    files: ['src/model/**', 'src/random/**'],
+    rules: restrict(['../*', '!./*'], 'model and random import nothing of ours.'),
+  },
+  {
+    files: ['src/generators/**'],
+    rules: restrict(
+      ['**/orchestration/**', '**/sinks/**', '**/cli/**', 'node:fs*', 'node:net', 'node:http*'],
+      'generators are pure: no orchestration, sinks, CLI or I/O.',
+    ),
+  },
+  {
+    files: ['src/sinks/**'],
+    rules: restrict(
+      ['**/generators/**', '**/orchestration/**', '**/cli/**', '**/detection/**'],
+      'sinks import only model, schema, config types and errors.',
+    ),
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Only src/cli touches process (stdout, exit codes, env).' },
+      ],
+      ...restrict(['**/cli/**'], 'Only the CLI imports the CLI.'),
+    },
+  },
+  {
+    files: ['test/**', 'scripts/**', 'vitest.config.ts'],
+    rules: {
+      'no-restricted-syntax': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+    },
+  },
+);
