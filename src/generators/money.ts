@@ -23,13 +23,25 @@ export function randomAmount(rng: Rng, min: number, max: number, pRound = 0.3): 
   return cents(rng.float(min, max));
 }
 
+export interface Threshold {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+const THRESHOLDS = new Map<string, Threshold>();
+
 /** The cash-reporting threshold that applies in a country, in the currency it is expressed in. */
-export function thresholdFor(country: string): { amount: number; currency: string } {
-  const region = thresholdRegion(country);
-  return {
-    amount: STRUCTURING_THRESHOLDS[region] ?? 10_000,
-    currency: THRESHOLD_CURRENCY[region] ?? 'USD',
-  };
+export function thresholdFor(country: string): Threshold {
+  let threshold = THRESHOLDS.get(country);
+  if (threshold === undefined) {
+    const region = thresholdRegion(country);
+    threshold = {
+      amount: STRUCTURING_THRESHOLDS[region] ?? 10_000,
+      currency: THRESHOLD_CURRENCY[region] ?? 'USD',
+    };
+    THRESHOLDS.set(country, threshold);
+  }
+  return threshold;
 }
 
 /** An amount just below the threshold: threshold − U(0, margin·threshold), strictly below it. */

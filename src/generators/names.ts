@@ -9,6 +9,13 @@ export function cityName(ctx: GeneratorContext): string {
   return ctx.rng.pick(ctx.faker.definitions.location.city_name);
 }
 
+/** "Ergonomic Steel Chair": adjective, material and product from faker's commerce lists. */
+export function productName(ctx: GeneratorContext): string {
+  const { rng, faker } = ctx;
+  const words = faker.definitions.commerce.product_name;
+  return `${rng.pick(words.adjective)} ${rng.pick(words.material)} ${rng.pick(words.product)}`;
+}
+
 const MERCHANT_SUFFIXES = ['LLC', 'Inc', 'Group', 'and Sons', 'Ltd', 'Corp', 'Store', 'Market'];
 
 export function merchantName(ctx: GeneratorContext): string {

@@ -3,3 +3,4 @@ export * from './vocabulary.js';
 export * from './ids.js';
 export * from './records.js';
 export * from './rows.js';
+export { vocabularyMarkdown } from './vocabulary-table.js';

@@ -4,6 +4,7 @@ import { COUNTRY_CODES } from '../data/countries.js';
 import { PRODUCT_CATEGORIES } from '../data/industries.js';
 import { uniformTime } from '../event-time.js';
 import { cents, randomAmount, score } from '../money.js';
+import { productName } from '../names.js';
 import { isoTimestamp } from '../time.js';
 
 const TYPES = [
@@ -55,14 +56,14 @@ export interface DocumentParts {
 
 /** Normal line items: 1–10 items, quantity 1–1 000, unit price 10–1 000. */
 export function normalItems(ctx: GeneratorContext): LineItem[] {
-  const { rng, faker } = ctx;
+  const { rng } = ctx;
   return Array.from({ length: rng.int(1, 10) }, (_, i) => {
     const category = rng.pick(PRODUCT_CATEGORIES);
     const quantity = rng.int(1, 1_000);
     const unitPrice = randomAmount(rng, 10, 1_000);
     return {
       line_number: i + 1,
-      description: `${faker.commerce.productName()} (${category})`,
+      description: `${productName(ctx)} (${category})`,
       category,
       quantity,
       unit_price: unitPrice,

@@ -1,0 +1,26 @@
+// One measured generation run in its own process, so peak RSS is this run's alone.
+// Usage: node scripts/bench/run-generate.mjs '<json overrides>' <preset> <outDir>
+import { performance } from 'node:perf_hooks';
+import { generate, resolveConfig } from '../../dist/index.js';
+
+const [overridesJson = '{}', preset = 'small', outDir] = process.argv.slice(2);
+const config = resolveConfig({
+  preset,
+  layers: [{ source: 'flag', values: JSON.parse(overridesJson) }],
+});
+const report = await generate({
+  config,
+  outDir,
+  overwrite: true,
+  clock: () => performance.now(),
+  memory: () => process.memoryUsage.rss(),
+});
+process.stdout.write(
+  JSON.stringify({
+    records: report.totalRecords,
+    timeMs: report.timeMs,
+    recordsPerSecond: report.recordsPerSecond,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    bytes: report.files.reduce((sum, f) => sum + f.bytes, 0),
+  }) + '\n',
+);

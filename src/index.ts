@@ -1,0 +1,54 @@
+/**
+ * fingraph's public API. Everything a library user needs is exported here, by name.
+ *
+ * @example
+ * import { generate, resolveConfig } from 'fingraph';
+ * const config = resolveConfig({ preset: 'small', layers: [{ source: 'flag', values: { seed: 7 } }] });
+ * const report = await generate({ config, outDir: './bank' });
+ */
+export { ConfigError, FingraphError, SchemaError, SinkError } from './errors.js';
+export {
+  OPTION_DESCRIPTORS,
+  optionsMarkdown,
+  OUTPUT_FORMATS,
+  PRESET_NAMES,
+  PRESETS,
+  resolveConfig,
+  type ConfigInput,
+  type ConfigLayer,
+  type GenerationConfig,
+  type OptionDescriptor,
+  type OutputFormat,
+  type PresetName,
+} from './config/index.js';
+export {
+  columnsOf,
+  EDGE_LABELS,
+  LABELS,
+  toRow,
+  VERTEX_LABELS,
+  VOCABULARY,
+  vocabularyMarkdown,
+  zodOf,
+  type AnyEdgeRecord,
+  type AnyVertexRecord,
+  type EdgeLabel,
+  type EdgeRecord,
+  type GraphBatch,
+  type GraphRecord,
+  type Label,
+  type PropertiesOf,
+  type VertexLabel,
+  type VertexRecord,
+} from './model/index.js';
+export {
+  generate,
+  type GenerateOptions,
+  type GenerateReport,
+  type Progress,
+} from './orchestration/generate.js';
+export { generateBatches, type BatchOptions } from './orchestration/generate-batches.js';
+export { planRun, type Plan } from './orchestration/plan.js';
+export { FileSink } from './sinks/files/file-sink.js';
+export type { Sink, SinkStats } from './sinks/sink.js';
+export { VERSION } from './version.js';

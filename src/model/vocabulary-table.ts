@@ -1,0 +1,17 @@
+import { VOCABULARY, LABELS } from './vocabulary.js';
+
+/** The README data-model table, generated from the vocabulary. */
+export function vocabularyMarkdown(): string {
+  const rows = LABELS.map((label) => {
+    const d = VOCABULARY[label];
+    const ends =
+      d.kind === 'edge' ? `${d.from.join('/')} → ${d.to.join('/')}` : `id prefix \`${d.idPrefix}\``;
+    const properties = Object.keys(d.shape).length;
+    return `| ${d.kind} | \`${label}\` | \`${d.key}\` | ${ends} | \`${d.fileStem}.*\` | ${properties} |`;
+  });
+  return [
+    '| kind | label | key | endpoints / ids | file | properties |',
+    '|---|---|---|---|---|---:|',
+    ...rows,
+  ].join('\n');
+}
