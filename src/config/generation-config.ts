@@ -22,6 +22,11 @@ export interface GenerationConfig {
   readonly muleChainPatterns: number;
   readonly structuringPatterns: number;
   readonly catoPatterns: number;
+  readonly nearMissRate: number;
+  readonly muleChainMinLength: number;
+  readonly muleChainMaxLength: number;
+  readonly muleHopMinMinutes: number;
+  readonly muleHopMaxMinutes: number;
   readonly suspiciousTransactionRate: number;
   readonly suspiciousCommunicationRate: number;
   readonly batchSize: number;

@@ -6,7 +6,9 @@ function cell(value: unknown): string {
   if (value === null) return '—';
   if (Array.isArray(value)) return value.join(',');
   if (typeof value === 'number') return value.toLocaleString('en-US');
-  return typeof value === 'string' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 /** The README options table, generated from the option descriptors and presets. */

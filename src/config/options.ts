@@ -96,10 +96,7 @@ export const OPTION_DESCRIPTORS = [
     restrictedTo: 0,
     restriction: 'must be 0: typologies are not in this release yet',
   }),
-  option('muleChainPatterns', 'count', 'typologies', 'APP mule-chain instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
+  option('muleChainPatterns', 'count', 'typologies', 'APP mule-chain instances'),
   option('structuringPatterns', 'count', 'typologies', 'structuring instances', {
     restrictedTo: 0,
     restriction: 'must be 0: typologies are not in this release yet',
@@ -108,6 +105,31 @@ export const OPTION_DESCRIPTORS = [
     restrictedTo: 0,
     restriction: 'must be 0: typologies are not in this release yet',
   }),
+  option(
+    'nearMissRate',
+    'rate',
+    'typologies',
+    'look-alikes (near misses without the crime) per injected instance, per typology',
+  ),
+  option(
+    'muleChainMinLength',
+    'positive',
+    'typologies',
+    'fewest accounts in a mule chain, victim and cash-out included (≥ 3)',
+  ),
+  option('muleChainMaxLength', 'positive', 'typologies', 'most accounts in a mule chain'),
+  option(
+    'muleHopMinMinutes',
+    'positive',
+    'typologies',
+    'shortest delay between two hops of a mule chain',
+  ),
+  option(
+    'muleHopMaxMinutes',
+    'positive',
+    'typologies',
+    'longest delay between two hops of a mule chain',
+  ),
   option(
     'suspiciousTransactionRate',
     'rate',

@@ -32,11 +32,23 @@ export class Population {
   readonly deviceIp: string[] = [];
   readonly deviceCountry: string[] = [];
 
+  /**
+   * Counts are totals: background entities plus those typologies add. `added` holds, per label,
+   * the indexes typologies added, so background behaviour (e.g. device ownership) can skip them.
+   */
   constructor(
     readonly personCount: number,
     readonly companyCount: number,
     readonly accountCount: number,
     readonly deviceCount: number,
+    readonly added: Readonly<
+      Record<'person' | 'company' | 'account' | 'device', ReadonlySet<number>>
+    > = {
+      person: new Set(),
+      company: new Set(),
+      account: new Set(),
+      device: new Set(),
+    },
   ) {
     this.accountOwnerKind = new Uint8Array(accountCount);
     this.accountOwnerIndex = new Int32Array(accountCount);
@@ -99,10 +111,12 @@ export class Population {
     }
   }
 
-  /** The devices of person p: p, p + P, p + 2P … below the device count. */
+  /** The devices of person p: p, p + P, p + 2P … below the device count, except attackers' devices. */
   devicesOfPerson(person: number): number[] {
     const devices: number[] = [];
-    for (let d = person; d < this.deviceCount; d += this.personCount) devices.push(d);
+    for (let d = person; d < this.deviceCount; d += this.personCount) {
+      if (!this.added.device.has(d)) devices.push(d);
+    }
     return devices;
   }
 }

@@ -4,3 +4,5 @@ export * from './ids.js';
 export * from './records.js';
 export * from './rows.js';
 export { vocabularyMarkdown } from './vocabulary-table.js';
+export * from './ground-truth.js';
+export * from './tables.js';

@@ -1,28 +1,42 @@
 import type { GraphBatch } from '../model/index.js';
-import type { Sink, SinkStats } from '../sinks/sink.js';
+import type { GroundTruth, Sink, SinkStats } from '../sinks/sink.js';
 
 export interface FanOutResult {
   readonly sinks: Readonly<Record<string, SinkStats>>;
+  readonly groundTruth: GroundTruth;
+}
+
+export interface FanOutOptions {
+  readonly onBatch?: (batch: GraphBatch) => void;
+  /** Hand the ground truth to the sinks that take it (files, OpenSearch). */
+  readonly writeGroundTruth: boolean;
 }
 
 /**
  * Hands every batch to every sink and waits for all of them before pulling the next batch: the
- * slowest sink sets the pace and memory stays bounded. On any failure every sink is aborted and
- * the error propagates.
+ * slowest sink sets the pace and memory stays bounded. The stream's return value, the ground
+ * truth, goes to the sinks last. On any failure every sink is aborted and the error propagates.
  */
 export async function fanOut(
-  batches: AsyncIterable<GraphBatch>,
+  batches: AsyncGenerator<GraphBatch, GroundTruth>,
   sinks: readonly Sink[],
-  onBatch?: (batch: GraphBatch) => void,
+  options: FanOutOptions,
 ): Promise<FanOutResult> {
   try {
-    for await (const batch of batches) {
+    let step = await batches.next();
+    while (step.done !== true) {
+      const batch = step.value;
       await Promise.all(sinks.map((sink) => sink.write(batch)));
-      onBatch?.(batch);
+      options.onBatch?.(batch);
+      step = await batches.next();
+    }
+    const groundTruth = step.value;
+    if (options.writeGroundTruth) {
+      for (const sink of sinks) await sink.writeGroundTruth?.(groundTruth);
     }
     const stats: Record<string, SinkStats> = {};
     for (const sink of sinks) stats[sink.name] = await sink.close();
-    return { sinks: stats };
+    return { sinks: stats, groundTruth };
   } catch (error) {
     await Promise.allSettled(sinks.map((sink) => sink.abort(error)));
     throw error;

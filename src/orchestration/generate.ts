@@ -3,7 +3,7 @@ import type { GenerationConfig } from '../config/index.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
-import type { Sink, SinkStats } from '../sinks/sink.js';
+import type { GroundTruth, Sink, SinkStats } from '../sinks/sink.js';
 import type { GraphBatch, Label } from '../model/index.js';
 import { VERSION } from '../version.js';
 import { fanOut } from './fan-out.js';
@@ -42,6 +42,9 @@ export interface GenerateReport {
   readonly sinks: Readonly<Record<string, SinkStats>>;
   readonly files: readonly WrittenFile[];
   readonly outDir: string | null;
+  /** Injected pattern instances by typology. */
+  readonly patterns: Readonly<Record<string, number>>;
+  readonly groundTruth: GroundTruth;
 }
 
 /** Settings that change how fast output is produced, never what it is: left out of the manifest. */
@@ -81,7 +84,7 @@ export function buildManifest(
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const clock = options.clock ?? (() => performance.now());
   const { config } = options;
-  const plan = planRun(config);
+  const plan = planRun(config); // validates typologies before anything is written
   const output =
     options.outDir === undefined
       ? undefined
@@ -103,7 +106,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     const result = await fanOut(
       generateBatches(plan, { batchSize: config.batchSize, signal: options.signal }),
       sinks,
-      onBatch,
+      {
+        onBatch,
+        writeGroundTruth: config.includeGroundTruth,
+      },
     );
     const timeMs = clock() - startedMs;
     const files = fileSinks.flatMap((sink) => sink.files());
@@ -117,6 +123,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       sinks: result.sinks,
       files,
       outDir: output?.target ?? null,
+      patterns: countByTypology(result.groundTruth),
+      groundTruth: result.groundTruth,
     };
     if (output !== undefined) {
       if (config.includeMetadata) {
@@ -149,7 +157,8 @@ function generationStats(report: GenerateReport) {
     travels_generated: c.travel,
     documents_generated: c.document,
     logins_generated: c.logged_in,
-    patterns_generated: 0,
+    patterns_generated: report.groundTruth.patterns.length,
+    patterns_by_typology: report.patterns,
     counts_by_label: c,
     total_records: report.totalRecords,
     generation_time_seconds: Math.round(report.timeMs) / 1000,
@@ -159,4 +168,11 @@ function generationStats(report: GenerateReport) {
     errors: [],
     warnings: [],
   };
+}
+
+function countByTypology(truth: GroundTruth): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const pattern of truth.patterns)
+    counts[pattern.typology] = (counts[pattern.typology] ?? 0) + 1;
+  return counts;
 }

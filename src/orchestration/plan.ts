@@ -1,7 +1,9 @@
 import type { GenerationConfig } from '../config/index.js';
 import type { TimeFrame } from '../generators/context.js';
+import { TYPOLOGY_REGISTRY } from '../generators/patterns/registry.js';
 import { MS_PER_DAY } from '../generators/time.js';
-import { stagesFor, type Stage } from './stages.js';
+import { planPatterns, type PatternPlan } from './pattern-plan.js';
+import { STAGES, type Stage } from './stages.js';
 
 /**
  * Records per seed chunk. Part of the determinism contract: a record's values depend on (seed,
@@ -15,19 +17,27 @@ export interface Plan {
   readonly time: TimeFrame;
   readonly stages: readonly Stage[];
   readonly chunkSize: number;
+  readonly patterns: PatternPlan;
 }
 
-/** Everything the run needs, derived from the config alone. */
+/**
+ * Everything the run needs, derived from the config alone. Throws a ConfigError when a typology
+ * cannot be hosted (too few participants, chains too short, a window too small) — before
+ * anything is written.
+ */
 export function planRun(config: GenerationConfig): Plan {
+  for (const entry of TYPOLOGY_REGISTRY) entry.validate(config);
   const referenceMs = Date.parse(config.referenceDate);
   const windowStartMs =
     config.startDate !== null
       ? Date.parse(config.startDate)
       : referenceMs - config.durationDays * MS_PER_DAY;
+  const time = { referenceMs, windowStartMs };
   return {
     config,
-    time: { referenceMs, windowStartMs },
-    stages: stagesFor(config),
+    time,
+    stages: STAGES,
     chunkSize: CHUNK_SIZE,
+    patterns: planPatterns(config, time),
   };
 }

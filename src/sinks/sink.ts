@@ -1,4 +1,4 @@
-import type { GraphBatch } from '../model/index.js';
+import type { EventLabel, GraphBatch, PatternTruth } from '../model/index.js';
 
 /** What a sink did, reported when it closes. Loaders report; they never swallow. */
 export interface SinkStats {
@@ -16,9 +16,17 @@ export interface SinkStats {
  * is the backpressure. `close` flushes and reports; `abort` releases resources after a failure
  * elsewhere and must leave nothing that looks complete.
  */
+/** The answers: one record per injected pattern, and the pattern ids of every labelled event. */
+export interface GroundTruth {
+  readonly patterns: readonly PatternTruth[];
+  readonly eventLabels: readonly EventLabel[];
+}
+
 export interface Sink {
   readonly name: string;
   write(batch: GraphBatch): Promise<void>;
+  /** Receives the ground truth once, after the last batch and before close. */
+  writeGroundTruth?(truth: GroundTruth): Promise<void>;
   close(): Promise<SinkStats>;
   abort(reason: unknown): Promise<void>;
 }

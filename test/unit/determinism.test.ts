@@ -8,12 +8,16 @@ import { configOf } from '../helpers/collect.js';
 const scratch = await mkdtemp(join(tmpdir(), 'fingraph-determinism-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-/** Every output file except the timing stats, as name → bytes. */
+/** Every output file except the timing stats, as relative path → bytes. */
 async function outputFiles(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const name of (await readdir(dir)).sort()) {
-    if (name === 'generation_stats.json') continue;
-    files.set(name, await readFile(join(dir, name)));
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries
+    .filter((e) => e.isFile())
+    .sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    if (entry.name === 'generation_stats.json') continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length + 1), await readFile(path));
   }
   return files;
 }

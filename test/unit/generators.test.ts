@@ -7,7 +7,6 @@ import {
   zodOf,
   type GraphRecord,
 } from '../../src/model/index.js';
-import { planRun } from '../../src/orchestration/plan.js';
 import { collectRecords, configOf } from '../helpers/collect.js';
 
 describe('generators', () => {
@@ -19,11 +18,10 @@ describe('generators', () => {
       const list = (firstByLabel[record.label] ??= []);
       if (list.length < 2) list.push(record);
     }
-    // Registry check: a label or stage that produces nothing in the tiny preset has no snapshot.
+    // Registry check: every stage emits at least one label, so a label with no records means a
+    // stage (or generator) that produced nothing and so has no snapshot.
     for (const label of LABELS)
       expect(firstByLabel[label], `label ${label} has records`).toBeDefined();
-    for (const stage of planRun(config).stages)
-      expect(stage.count, `stage ${stage.name} runs in tiny`).toBeGreaterThan(0);
     expect(firstByLabel).toMatchSnapshot();
   });
 

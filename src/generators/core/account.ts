@@ -10,7 +10,7 @@ import { MONITORING_REASONS } from '../data/lists.js';
 import { CURRENCIES, CURRENCY_COUNTRY, MAJOR_ACCOUNT_CURRENCIES } from '../data/money.js';
 import { identifiers } from '../identifiers.js';
 import { cents, randomAmount, riskLevel, score } from '../money.js';
-import { isoDate, MS_PER_DAY } from '../time.js';
+import { isoDate, MS_PER_DAY, startOfDay } from '../time.js';
 
 const EARLIEST_OPENING_MS = Date.UTC(1990, 0, 1);
 
@@ -31,6 +31,15 @@ const COMPANY_ACCOUNT_TYPES = [
 
 type OwnsEdge = EdgeRecord<'owns'>;
 
+/** How a typology shapes an account it adds: whose it is, what kind, and when it was opened. */
+export interface AccountOverrides {
+  readonly owner: { readonly label: 'person' | 'company'; readonly index: number };
+  readonly type?: string;
+  readonly currency?: string;
+  /** Days before the reference date (mule and synthetic accounts are young). */
+  readonly openedDaysAgo?: number;
+}
+
 /**
  * An account and its owns edges. The primary owner is a generated person (80 %) or company; 15 %
  * of person accounts have a joint holder and 30 % of company accounts a beneficial owner, both
@@ -39,27 +48,39 @@ type OwnsEdge = EdgeRecord<'owns'>;
 export function generateAccount(
   ctx: GeneratorContext,
   index: number,
+  overrides?: AccountOverrides,
 ): (VertexRecord<'account'> | OwnsEdge)[] {
   const { rng, faker, time, population } = ctx;
-  const ownedByPerson =
+  const drawnByPerson =
     population.companyCount === 0 || (population.personCount > 0 && rng.chance(0.8));
-  const ownerIndex = rng.int(
+  const ownedByPerson = overrides ? overrides.owner.label === 'person' : drawnByPerson;
+  const drawnOwner = rng.int(
     0,
     (ownedByPerson ? population.personCount : population.companyCount) - 1,
   );
+  const ownerIndex = overrides ? overrides.owner.index : drawnOwner;
   const ownerId = vertexId(ownedByPerson ? 'person' : 'company', ownerIndex);
-  const type = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
-  const currency = rng.chance(0.85) ? rng.pick(MAJOR_ACCOUNT_CURRENCIES) : rng.pick(CURRENCIES);
+  const drawnType = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
+  const type = overrides?.type ?? drawnType;
+  const drawnCurrency = rng.chance(0.85)
+    ? rng.pick(MAJOR_ACCOUNT_CURRENCIES)
+    : rng.pick(CURRENCIES);
+  const currency = overrides?.currency ?? drawnCurrency;
   const bankCountry = CURRENCY_COUNTRY[currency] ?? 'US';
-  const status = rng.weighted([
+  const drawnStatus = rng.weighted([
     ['active', 0.85],
     ['dormant', 0.08],
     ['frozen', 0.02],
     ['closed', 0.05],
   ]);
-  const openedMs =
+  const status = overrides === undefined ? drawnStatus : 'active';
+  const drawnOpenedMs =
     EARLIEST_OPENING_MS +
     rng.int(0, Math.floor((time.referenceMs - EARLIEST_OPENING_MS) / MS_PER_DAY) - 1) * MS_PER_DAY;
+  const openedMs =
+    overrides?.openedDaysAgo === undefined
+      ? drawnOpenedMs
+      : startOfDay(time.referenceMs) - overrides.openedDaysAgo * MS_PER_DAY;
   const closedMs =
     status === 'closed'
       ? Math.min(openedMs + rng.int(365, 3650) * MS_PER_DAY, time.referenceMs - MS_PER_DAY)

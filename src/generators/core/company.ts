@@ -24,31 +24,45 @@ import { isoDate, MS_PER_DAY } from '../time.js';
 const LEGAL_SUFFIX = /\s+(Inc|LLC|Ltd|Corp|Group)\.?$/;
 const EARLIEST_REGISTRATION_MS = Date.UTC(1950, 0, 1);
 
+/** How a typology shapes a company it adds: shells in tax havens, never listed. */
+export interface CompanyOverrides {
+  readonly shell?: boolean;
+  readonly country?: string;
+  readonly industry?: string;
+}
+
 /**
  * A company, with the original's distributions. Company 0 is always listed when the config has
  * trades, so trades always have an issuer.
  */
-export function generateCompany(ctx: GeneratorContext, index: number): [VertexRecord<'company'>] {
+export function generateCompany(
+  ctx: GeneratorContext,
+  index: number,
+  overrides?: CompanyOverrides,
+): [VertexRecord<'company'>] {
   const { rng, faker } = ctx;
   const legalName = faker.company.name().replace(LEGAL_SUFFIX, '');
   const companyType = rng.weighted(COMPANY_TYPES);
-  const industry = rng.weighted(INDUSTRIES);
+  const industry = overrides?.industry ?? rng.weighted(INDUSTRIES);
   const subIndustries = SUB_INDUSTRIES[industry];
-  const country = rng.chance(0.7)
+  const drawnCountry = rng.chance(0.7)
     ? rng.pick(COMMON_REGISTRATION_COUNTRIES)
     : rng.pick(COUNTRY_CODES);
+  const country = overrides?.country ?? drawnCountry;
   const registeredMs =
     EARLIEST_REGISTRATION_MS +
     rng.int(0, Math.floor((ctx.time.referenceMs - EARLIEST_REGISTRATION_MS) / MS_PER_DAY)) *
       MS_PER_DAY;
-  const isPublic = rng.chance(0.1) || (index === 0 && ctx.config.tradeCount > 0);
+  // Companies a typology adds are never listed; company 0 always is when there are trades.
+  const drawnPublic = rng.chance(0.1) || (index === 0 && ctx.config.tradeCount > 0);
+  const isPublic = overrides === undefined && drawnPublic;
   const employeeCount = employees(ctx, companyType, isPublic);
   const revenue = cents(
     (REVENUE_PER_EMPLOYEE[industry] ?? DEFAULT_REVENUE_PER_EMPLOYEE) *
       employeeCount *
       rng.float(0.5, 1.5),
   );
-  const isShell = rng.chance(0.02);
+  const isShell = rng.chance(0.02) || overrides?.shell === true;
   const isSanctioned = rng.chance(0.001);
   const operating = [
     country,

@@ -9,11 +9,21 @@ const OS_BY_TYPE = {
   tablet: ['iPadOS 17', 'Android 14'],
 } as const;
 
+/** An attacker's device, added by a typology: seen for the first time shortly before the attack. */
+export interface DeviceOverrides {
+  readonly country: string;
+  readonly firstSeenMs: number;
+}
+
 /**
- * A customer device. Device d belongs to person d mod person_count; it is usually seen from one IP
- * in the owner's nationality.
+ * A customer device. Device d belongs to person d mod person_count (devices a typology adds
+ * belong to no customer); it is usually seen from one IP in the owner's nationality.
  */
-export function generateDevice(ctx: GeneratorContext, index: number): [VertexRecord<'device'>] {
+export function generateDevice(
+  ctx: GeneratorContext,
+  index: number,
+  overrides?: DeviceOverrides,
+): [VertexRecord<'device'>] {
   const { rng, faker, time, population } = ctx;
   const owner = index % population.personCount;
   const type = rng.weighted([
@@ -21,6 +31,8 @@ export function generateDevice(ctx: GeneratorContext, index: number): [VertexRec
     ['desktop', 0.3],
     ['tablet', 0.1],
   ] as const);
+  const drawnFirstSeen =
+    time.referenceMs - rng.int(30, 3 * 365) * MS_PER_DAY - rng.int(0, 86_399) * 1000;
   const id = vertexId('device', index);
   return [
     {
@@ -33,10 +45,8 @@ export function generateDevice(ctx: GeneratorContext, index: number): [VertexRec
         user_agent: faker.internet.userAgent(),
         fingerprint: rng.hex(32),
         ip_address: identifiers.ipv4(rng),
-        country: population.personNationality[owner] ?? 'US',
-        first_seen: isoTimestamp(
-          time.referenceMs - rng.int(30, 3 * 365) * MS_PER_DAY - rng.int(0, 86_399) * 1000,
-        ),
+        country: overrides?.country ?? population.personNationality[owner] ?? 'US',
+        first_seen: isoTimestamp(overrides?.firstSeenMs ?? drawnFirstSeen),
       },
     },
   ];

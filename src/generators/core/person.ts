@@ -38,6 +38,22 @@ interface Job {
 }
 
 /**
+ * How a typology shapes a person it adds: synthetic identities share contact details and have no
+ * employer; a politically exposed owner is a PEP.
+ */
+export interface PersonOverrides {
+  readonly nationality?: string;
+  readonly isPep?: boolean;
+  readonly unemployed?: boolean;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly street?: string;
+  readonly city?: string;
+  readonly taxId?: string;
+  readonly dateOfBirth?: string;
+}
+
+/**
  * A person with the original's distributions. Unlike the original, the current job's employer is
  * a generated company (an employed_by edge), ages and dates derive from the reference date, and
  * only the last job is current.
@@ -45,6 +61,7 @@ interface Job {
 export function generatePerson(
   ctx: GeneratorContext,
   index: number,
+  overrides?: PersonOverrides,
 ): (VertexRecord<'person'> | EdgeRecord<'employed_by'>)[] {
   const { rng, faker, time } = ctx;
   const gender = rng.weighted(GENDERS);
@@ -54,7 +71,10 @@ export function generatePerson(
   const lastName = faker.person.lastName();
   const dobMs = time.referenceMs - rng.int(18 * 365, 85 * 365) * MS_PER_DAY;
   const age = yearsBetween(dobMs, time.referenceMs);
-  const nationality = rng.chance(0.7) ? rng.pick(COMMON_NATIONALITIES) : rng.pick(COUNTRY_CODES);
+  const drawnNationality = rng.chance(0.7)
+    ? rng.pick(COMMON_NATIONALITIES)
+    : rng.pick(COUNTRY_CODES);
+  const nationality = overrides?.nationality ?? drawnNationality;
   const citizenship = [nationality];
   if (rng.chance(0.1)) citizenship.push(rng.pick(COUNTRY_CODES.filter((c) => c !== nationality)));
 
@@ -116,13 +136,13 @@ export function generatePerson(
   if (rng.chance(0.8))
     idDocs.push(idDocument(ctx, 'drivers_license', nationality, dobMs + 16 * MS_PER_YEAR, 5));
 
-  const jobs = employment(ctx, dobMs);
+  const jobs = overrides?.unemployed ? [] : employment(ctx, dobMs);
   const current = jobs.find((job) => job.is_current);
   const income = current ? current.annual_income : null;
   const netWorth =
     income === null ? null : cents((income * rng.float(0.5, 5) * Math.max(0, age - 22)) / 10);
 
-  const isPep = rng.chance(0.01);
+  const isPep = rng.chance(0.01) || overrides?.isPep === true;
   const isSanctioned = rng.chance(0.001);
   const primaryLanguage = PRIMARY_LANGUAGE[nationality] ?? 'en';
   const extraLanguages = rng.sample(
@@ -172,7 +192,7 @@ export function generatePerson(
     rng.int(0, Math.floor((time.referenceMs - Date.UTC(2000, 0, 1)) / MS_PER_DAY)) * MS_PER_DAY;
 
   const id = vertexId('person', index);
-  const person: VertexRecord<'person'> = {
+  const drawn: VertexRecord<'person'> = {
     label: 'person',
     id,
     properties: {
@@ -215,6 +235,7 @@ export function generatePerson(
       risk_level: riskLevel(risk),
     },
   };
+  const person = overrides === undefined ? drawn : withOverrides(drawn, overrides);
   if (!current || current.employer_id === null) return [person];
   return [
     person,
@@ -288,4 +309,43 @@ function employment(ctx: GeneratorContext, dobMs: number): Job[] {
     startMs = endMs + rng.int(30, 365) * MS_PER_DAY;
   }
   return jobs;
+}
+
+/** Applies a typology's identity overrides to a generated person. */
+function withOverrides(person: VertexRecord<'person'>, o: PersonOverrides): VertexRecord<'person'> {
+  const p = person.properties;
+  const first = (p.addresses as Record<string, unknown>[])[0] ?? {};
+  const addresses =
+    o.street !== undefined || o.city !== undefined
+      ? [{ ...first, street: o.street ?? first['street'], city: o.city ?? p.city }]
+      : p.addresses;
+  const dateOfBirth = o.dateOfBirth ?? p.date_of_birth;
+  return {
+    ...person,
+    properties: {
+      ...p,
+      date_of_birth: dateOfBirth,
+      email: o.email ?? p.email,
+      phone: o.phone ?? p.phone,
+      city: o.city ?? p.city,
+      tax_id: o.taxId ?? p.tax_id,
+      addresses,
+      phone_numbers:
+        o.phone === undefined
+          ? p.phone_numbers
+          : [
+              {
+                number: o.phone,
+                country_code: p.nationality,
+                phone_type: 'mobile',
+                is_primary: true,
+                is_verified: false,
+              },
+            ],
+      email_addresses:
+        o.email === undefined
+          ? p.email_addresses
+          : [{ address: o.email, email_type: 'personal', is_primary: true, is_verified: false }],
+    },
+  };
 }

@@ -74,29 +74,44 @@ const MERCHANT_CATEGORIES = [
 
 /** Deposits just under the reporting threshold made by honest customers: look-alikes for structuring. */
 const NEAR_THRESHOLD_PROBABILITY = 0.01;
+const STATUSES = [
+  ['completed', 0.92],
+  ['pending', 0.05],
+  ['failed', 0.02],
+  ['reversed', 0.01],
+] as const;
+const NO_ALERTS: readonly string[] = Object.freeze([]);
+
+/** What a caller decides about a transfer; the builder draws the rest. */
+export interface TransferParts {
+  readonly from: number;
+  readonly to: number;
+  readonly timestampMs: number;
+  readonly amount: number;
+  readonly currency: string;
+  readonly type: string;
+  readonly originatingCountry: string;
+  readonly destinationCountry: string;
+  /** Pattern money movements complete; background ones follow the status distribution. */
+  readonly status?: string;
+  readonly description?: string;
+}
 
 /**
- * A background transfer between two distinct generated accounts, with the original's
- * distributions. Timestamps are UTC: 70 % in business hours, 30 % at any time of day.
+ * Builds a transfer edge. Every derived field (round-amount flag, threshold proximity, risk,
+ * alerts, fee) is computed from the final amount and countries, so injected transfers carry
+ * consistent flags — the original kept flags computed for an amount it later overwrote.
  */
-export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRecord<'transfer'>] {
-  const { rng, population, config } = ctx;
-  const from = rng.int(0, population.accountCount - 1);
-  const to = rng.intExcept(population.accountCount, from);
-  const type = rng.weighted(TYPES);
-  const timestampMs = eventTime(ctx);
-  const origin = rng.chance(0.7) ? rng.pick(COMMON_TRANSACTION_COUNTRIES) : rng.pick(COUNTRY_CODES);
-  const destination = rng.chance(0.15) ? pickOther(rng, COUNTRY_CODES, origin) : origin;
-  let currency = rng.chance(0.85) ? rng.pick(MAJOR_TRANSACTION_CURRENCIES) : rng.pick(CURRENCIES);
-  let amount: number;
+export function transferEdge(
+  ctx: GeneratorContext,
+  id: string,
+  parts: TransferParts,
+): EdgeRecord<'transfer'> {
+  const { rng, config } = ctx;
+  const { amount, currency, type, timestampMs } = parts;
+  const origin = parts.originatingCountry;
+  const destination = parts.destinationCountry;
   const threshold = thresholdFor(origin);
-  const nearThreshold = rng.chance(NEAR_THRESHOLD_PROBABILITY);
-  if (nearThreshold) {
-    currency = threshold.currency;
-    amount = justBelowThreshold(rng, threshold.amount);
-  } else {
-    amount = randomAmount(rng, 10, 1_000_000);
-  }
   const converted = rng.chance(0.1);
   const localCurrency = converted ? rng.pick(CURRENCIES) : null;
   const rate = converted ? Math.round(rng.float(0.5, 2) * 1e6) / 1e6 : null;
@@ -117,47 +132,79 @@ export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRec
     (origin !== destination ? 0.1 : 0);
   const flagged = risk > 0.5 || rng.chance(config.suspiciousTransactionRate);
   const postingMs = timestampMs + rng.int(0, 2) * MS_PER_DAY;
-  const id = formatId(EDGE_ID_PREFIX.transfer, index);
-  return [
-    {
-      label: 'transfer',
-      id,
-      outV: vertexId('account', from),
-      inV: vertexId('account', to),
-      properties: {
-        transaction_id: id,
-        reference_number: 'REF' + rng.digits(10),
-        transaction_type: type,
-        channel,
-        timestamp: isoTimestamp(timestampMs),
-        posting_date: isoTimestamp(postingMs),
-        value_date: isoDate(postingMs),
-        amount,
-        currency,
-        amount_local: rate === null ? null : cents(amount * rate),
-        currency_local: localCurrency,
-        exchange_rate: rate,
-        fee_amount: cents(Math.max(1, amount * (FEE_RATE[type] ?? 0.005))),
-        originating_country: origin,
-        destination_country: destination,
-        location: cityName(ctx),
-        ip_address: channel === 'online' || channel === 'wire' ? identifiers.ipv4(rng) : null,
-        description: DESCRIPTION[type] ?? 'Transaction',
-        merchant_name: hasMerchant ? merchantName(ctx) : null,
-        merchant_category: hasMerchant ? rng.pick(MERCHANT_CATEGORIES) : null,
-        status: rng.weighted([
-          ['completed', 0.92],
-          ['pending', 0.05],
-          ['failed', 0.02],
-          ['reversed', 0.01],
-        ]),
-        is_round_amount: isRound,
-        risk_score: score(risk),
-        is_flagged: flagged,
-        alert_ids: flagged
-          ? Array.from({ length: rng.int(1, 3) }, () => 'ALERT' + rng.hex(8).toUpperCase())
-          : [],
-      },
+  return {
+    label: 'transfer',
+    id,
+    outV: vertexId('account', parts.from),
+    inV: vertexId('account', parts.to),
+    properties: {
+      transaction_id: id,
+      reference_number: 'REF' + rng.digits(10),
+      transaction_type: type,
+      channel,
+      timestamp: isoTimestamp(timestampMs),
+      posting_date: isoTimestamp(postingMs),
+      value_date: isoDate(postingMs),
+      amount,
+      currency,
+      amount_local: rate === null ? null : cents(amount * rate),
+      currency_local: localCurrency,
+      exchange_rate: rate,
+      fee_amount: cents(Math.max(1, amount * (FEE_RATE[type] ?? 0.005))),
+      originating_country: origin,
+      destination_country: destination,
+      location: cityName(ctx),
+      ip_address: channel === 'online' || channel === 'wire' ? identifiers.ipv4(rng) : null,
+      description: parts.description ?? DESCRIPTION[type] ?? 'Transaction',
+      merchant_name: hasMerchant ? merchantName(ctx) : null,
+      merchant_category: hasMerchant ? rng.pick(MERCHANT_CATEGORIES) : null,
+      status: parts.status ?? rng.weighted(STATUSES),
+      is_round_amount: isRound,
+      risk_score: score(risk),
+      is_flagged: flagged,
+      alert_ids: flagged
+        ? Array.from({ length: rng.int(1, 3) }, () => 'ALERT' + rng.hex(8).toUpperCase())
+        : NO_ALERTS,
     },
+  };
+}
+
+/** The id of the transfer with generation index `index`. */
+export function transferId(index: number): string {
+  return formatId(EDGE_ID_PREFIX.transfer, index);
+}
+
+/**
+ * A background transfer between two distinct generated accounts, with the original's
+ * distributions. Timestamps are UTC: 70 % in business hours, 30 % at any time of day.
+ */
+export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRecord<'transfer'>] {
+  const { rng, population } = ctx;
+  const from = rng.int(0, population.accountCount - 1);
+  const to = rng.intExcept(population.accountCount, from);
+  const type = rng.weighted(TYPES);
+  const timestampMs = eventTime(ctx);
+  const origin = rng.chance(0.7) ? rng.pick(COMMON_TRANSACTION_COUNTRIES) : rng.pick(COUNTRY_CODES);
+  const destination = rng.chance(0.15) ? pickOther(rng, COUNTRY_CODES, origin) : origin;
+  let currency = rng.chance(0.85) ? rng.pick(MAJOR_TRANSACTION_CURRENCIES) : rng.pick(CURRENCIES);
+  let amount: number;
+  if (rng.chance(NEAR_THRESHOLD_PROBABILITY)) {
+    const threshold = thresholdFor(origin);
+    currency = threshold.currency;
+    amount = justBelowThreshold(rng, threshold.amount);
+  } else {
+    amount = randomAmount(rng, 10, 1_000_000);
+  }
+  return [
+    transferEdge(ctx, transferId(index), {
+      from,
+      to,
+      timestampMs,
+      amount,
+      currency,
+      type,
+      originatingCountry: origin,
+      destinationCountry: destination,
+    }),
   ];
 }

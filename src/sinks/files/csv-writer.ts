@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { columnsOf, toRow, type GraphRecord, type Label, VOCABULARY } from '../../model/index.js';
-import type { RowWriter, WrittenFile } from './row-writer.js';
+import type { TableSpec } from '../../model/index.js';
+import type { RowEncoding, RowWriter, WrittenFile } from './row-writer.js';
 import { TextFile } from './text-file.js';
 
 /** CSV cell: lists and objects as JSON text, null as an empty cell. */
@@ -15,10 +14,15 @@ function cell(value: unknown): string | number | boolean {
  * RFC 4180 CSV through csv-stringify, with a header of the label's columns. Rows are encoded in
  * blocks to amortise the library's per-call cost.
  */
-export async function csvWriter(directory: string, label: Label): Promise<RowWriter> {
-  const name = `${VOCABULARY[label].fileStem}.csv`;
-  const columns = columnsOf(label);
-  const file = new TextFile(join(directory, name));
+export async function csvWriter<T>(
+  directory: string,
+  table: TableSpec,
+  name: string,
+  encoding: RowEncoding<T>,
+): Promise<RowWriter<T>> {
+  const path = `${table.path}.csv`;
+  const { columns } = table;
+  const file = await TextFile.create(directory, path);
   void file.append(stringify([[...columns]]));
   let records = 0;
   let pending: (string | number | boolean)[][] = [];
@@ -29,8 +33,8 @@ export async function csvWriter(directory: string, label: Label): Promise<RowWri
     await file.append(text);
   };
   return {
-    write(record: GraphRecord) {
-      const row = toRow(record);
+    write(item: T) {
+      const row = encoding.row(item);
       records++;
       pending.push(columns.map((column) => cell(row[column])));
       return pending.length >= 1_000 ? flush() : undefined;
@@ -38,7 +42,7 @@ export async function csvWriter(directory: string, label: Label): Promise<RowWri
     async close(): Promise<WrittenFile> {
       await flush();
       const { bytes, sha256 } = await file.close();
-      return { path: name, format: 'csv', label, records, bytes, sha256 };
+      return { path, format: 'csv', label: name, records, bytes, sha256 };
     },
     destroy: () => file.destroy(),
   };

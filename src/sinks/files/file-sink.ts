@@ -1,12 +1,22 @@
 import type { OutputFormat } from '../../config/index.js';
 import { SinkError } from '../../errors.js';
-import type { GraphBatch, GraphRecord, Label } from '../../model/index.js';
-import type { Sink, SinkStats } from '../sink.js';
+import {
+  GROUND_TRUTH_TABLES,
+  labelTable,
+  rowJson,
+  toRow,
+  type GraphBatch,
+  type GraphRecord,
+  type Label,
+  type Row,
+  type TableSpec,
+} from '../../model/index.js';
+import type { GroundTruth, Sink, SinkStats } from '../sink.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
 import { jsonlWriter } from './jsonl-writer.js';
 import { parquetWriter } from './parquet-writer.js';
-import type { RowWriter, RowWriterFactory, WrittenFile } from './row-writer.js';
+import type { RowEncoding, RowWriter, RowWriterFactory, WrittenFile } from './row-writer.js';
 
 /** Every output format has a writer: adding a format is a compile error until it is here. */
 const WRITERS: { readonly [F in OutputFormat]: RowWriterFactory } = {
@@ -16,13 +26,17 @@ const WRITERS: { readonly [F in OutputFormat]: RowWriterFactory } = {
   parquet: parquetWriter,
 };
 
+const RECORD_ENCODING: RowEncoding<GraphRecord> = { json: rowJson, row: toRow };
+const ROW_ENCODING: RowEncoding<Row> = { json: (row) => JSON.stringify(row), row: (row) => row };
+
 /**
- * Writes the stream as one file per label in one format. Files are opened on a label's first
- * record, so labels with no records leave no file.
+ * Writes the stream as one file per label in one format, and the ground truth under
+ * ground_truth/. Files are opened on a label's first record, so labels with no records leave no
+ * file.
  */
 export class FileSink implements Sink {
   readonly name: string;
-  private readonly writers = new Map<Label, RowWriter>();
+  private readonly writers = new Map<Label, RowWriter<GraphRecord>>();
   private readonly written: WrittenFile[] = [];
   private total = 0;
   private readonly startedMs: number;
@@ -53,10 +67,30 @@ export class FileSink implements Sink {
     this.total++;
     const writer = this.writers.get(record.label);
     if (writer !== undefined) return writer.write(record);
-    return WRITERS[this.format](this.directory, record.label).then((opened) => {
+    return WRITERS[this.format](
+      this.directory,
+      labelTable(record.label),
+      record.label,
+      RECORD_ENCODING,
+    ).then((opened) => {
       this.writers.set(record.label, opened);
       return opened.write(record);
     });
+  }
+
+  /** Writes ground_truth/patterns and ground_truth/event_labels, even when empty. */
+  async writeGroundTruth(truth: GroundTruth): Promise<void> {
+    await this.writeTable(GROUND_TRUTH_TABLES.patterns, 'patterns', truth.patterns);
+    await this.writeTable(GROUND_TRUTH_TABLES.event_labels, 'event_labels', truth.eventLabels);
+  }
+
+  private async writeTable(table: TableSpec, name: string, rows: readonly Row[]): Promise<void> {
+    const writer = await WRITERS[this.format](this.directory, table, name, ROW_ENCODING);
+    for (const row of rows) {
+      const pending = writer.write(row);
+      if (pending) await pending;
+    }
+    this.written.push(await writer.close());
   }
 
   /** Files written so far (complete after close). */

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
-import {
-  columnsOf,
-  toRow,
-  VOCABULARY,
-  type GraphRecord,
-  type Label,
-  type PropertyKind,
-  type PropertyShape,
-} from '../../model/index.js';
-import type { RowWriter, WrittenFile } from './row-writer.js';
+import type { PropertyKind, TableSpec } from '../../model/index.js';
+import type { RowEncoding, RowWriter, WrittenFile } from './row-writer.js';
 
 /** Rows per row group: fixed, so the file never depends on the batch size. */
 const ROW_GROUP_SIZE = 50_000;
@@ -72,11 +64,10 @@ function columnFor(name: string, kind: PropertyKind, optional: boolean): Parquet
   }
 }
 
-/** The Parquet columns of a label, in row column order, typed from the model. */
-export function parquetColumns(label: Label): ParquetColumn[] {
-  const shape: PropertyShape = VOCABULARY[label].shape;
-  return columnsOf(label).map((name) => {
-    const d = shape[name];
+/** The Parquet columns of a table, in column order, typed from the model. */
+export function parquetColumns(table: TableSpec): ParquetColumn[] {
+  return table.columns.map((name) => {
+    const d = table.shape[name];
     return d === undefined
       ? columnFor(name, 'keyword', false)
       : columnFor(name, d.kind, d.optional);
@@ -88,10 +79,16 @@ export function parquetColumns(label: Label): ParquetColumn[] {
  * timestamps TIMESTAMP_MILLIS, dates DATE, lists and nested values JSON. Rows are buffered into
  * fixed-size row groups.
  */
-export async function parquetWriter(directory: string, label: Label): Promise<RowWriter> {
-  const name = `${VOCABULARY[label].fileStem}.parquet`;
-  const path = join(directory, name);
-  const columns = parquetColumns(label);
+export async function parquetWriter<T>(
+  directory: string,
+  table: TableSpec,
+  name: string,
+  encoding: RowEncoding<T>,
+): Promise<RowWriter<T>> {
+  const relativePath = `${table.path}.parquet`;
+  const path = join(directory, relativePath);
+  await mkdir(dirname(path), { recursive: true });
+  const columns = parquetColumns(table);
   const writer = new ParquetWriter({
     writer: fileWriter(path),
     schema: [{ name: 'root', num_children: columns.length }, ...columns.map((c) => c.element)],
@@ -108,8 +105,8 @@ export async function parquetWriter(directory: string, label: Label): Promise<Ro
     await writer.write({ columnData: columnData, rowGroupSize: ROW_GROUP_SIZE });
   };
   return {
-    write(record: GraphRecord) {
-      const row = toRow(record);
+    write(item: T) {
+      const row = encoding.row(item);
       columns.forEach((c, i) => buffered[i]?.push(c.convert(row[c.name])));
       bufferedRows++;
       records++;
@@ -120,9 +117,9 @@ export async function parquetWriter(directory: string, label: Label): Promise<Ro
       await writer.finish();
       const bytes = await readFile(path);
       return {
-        path: name,
+        path: relativePath,
         format: 'parquet',
-        label,
+        label: name,
         records,
         bytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),

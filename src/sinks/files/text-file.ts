@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 const FLUSH_AT = 1 << 20;
@@ -14,8 +16,15 @@ export class TextFile {
   private buffer = '';
   private bytes = 0;
 
-  constructor(readonly path: string) {
+  private constructor(readonly path: string) {
     this.stream = createWriteStream(path, { flags: 'wx' });
+  }
+
+  /** Creates `relativePath` (and its folders) under `directory`; fails if it exists. */
+  static async create(directory: string, relativePath: string): Promise<TextFile> {
+    const path = join(directory, relativePath);
+    await mkdir(dirname(path), { recursive: true });
+    return new TextFile(path);
   }
 
   /** Buffers text; returns a promise (to await) only when the buffer had to be flushed. */

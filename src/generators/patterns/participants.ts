@@ -1,0 +1,72 @@
+import type { GeneratorContext } from '../context.js';
+
+/**
+ * Draws participants from the background population. Entities a typology added are skipped, so
+ * one pattern's mule is never another pattern's victim by accident.
+ */
+function drawIndex(
+  ctx: GeneratorContext,
+  count: number,
+  accept: (index: number) => boolean,
+  what: string,
+): number {
+  const { rng } = ctx;
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const index = rng.int(0, count - 1);
+    if (accept(index)) return index;
+  }
+  for (let index = 0; index < count; index++) if (accept(index)) return index;
+  throw new Error(`no ${what} available in the population`);
+}
+
+/** A background account held by a person, not in `exclude`. */
+export function personAccount(
+  ctx: GeneratorContext,
+  exclude: ReadonlySet<number> = new Set(),
+): number {
+  const { population } = ctx;
+  return drawIndex(
+    ctx,
+    population.accountCount,
+    (a) =>
+      population.accountOwnerKind[a] === 0 && !population.added.account.has(a) && !exclude.has(a),
+    'person-held account',
+  );
+}
+
+/** Any background account not in `exclude`. */
+export function anyAccount(
+  ctx: GeneratorContext,
+  exclude: ReadonlySet<number> = new Set(),
+): number {
+  const { population } = ctx;
+  return drawIndex(
+    ctx,
+    population.accountCount,
+    (a) => !population.added.account.has(a) && !exclude.has(a),
+    'account',
+  );
+}
+
+/** A background person not in `exclude`. */
+export function anyPerson(ctx: GeneratorContext, exclude: ReadonlySet<number> = new Set()): number {
+  const { population } = ctx;
+  return drawIndex(
+    ctx,
+    population.personCount,
+    (p) => !population.added.person.has(p) && !exclude.has(p),
+    'person',
+  );
+}
+
+/** The owner (label and index) of an account. */
+export function ownerOf(
+  ctx: GeneratorContext,
+  account: number,
+): { label: 'person' | 'company'; index: number } {
+  const { population } = ctx;
+  return {
+    label: population.accountOwnerKind[account] === 0 ? 'person' : 'company',
+    index: population.accountOwnerIndex[account] ?? 0,
+  };
+}
