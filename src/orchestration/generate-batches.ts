@@ -79,7 +79,7 @@ function eventLabelsOf(truths: readonly PatternTruth[]): EventLabel[] {
  * generated. The consumer's pace is the producer's pace.
  */
 // Async so a consumer awaits each batch (backpressure) and future producers (workers) can await.
- 
+
 export async function* generateBatches(
   plan: Plan,
   options: BatchOptions,
