@@ -1,9 +1,9 @@
 // npm run docs — rewrites the generated sections of README.md from the built code.
 // A unit test fails when README.md is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { optionsMarkdown, vocabularyMarkdown } from '../dist/index.js';
+import { optionsMarkdown, typologiesMarkdown, vocabularyMarkdown } from '../dist/index.js';
 
-const SECTIONS = { options: optionsMarkdown(), vocabulary: vocabularyMarkdown() };
+const SECTIONS = { options: optionsMarkdown(), vocabulary: vocabularyMarkdown(), typologies: typologiesMarkdown() };
 let readme = readFileSync('README.md', 'utf8');
 for (const [name, body] of Object.entries(SECTIONS)) {
   const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);

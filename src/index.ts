@@ -49,6 +49,7 @@ export {
 } from './orchestration/generate.js';
 export { generateBatches, type BatchOptions } from './orchestration/generate-batches.js';
 export { planRun, type Plan } from './orchestration/plan.js';
+export { typologiesMarkdown } from './generators/patterns/typology-table.js';
 export { FileSink } from './sinks/files/file-sink.js';
 export type { Sink, SinkStats } from './sinks/sink.js';
 export { VERSION } from './version.js';

@@ -1,7 +1,8 @@
-import type { OutputFormat } from './options.js';
+import type { OutputFormat } from './option.js';
+import type { TypologyConfig } from './typologies/index.js';
 
 /** A validated, frozen generation config. Every field is set (presets supply the defaults). */
-export interface GenerationConfig {
+export interface GenerationConfig extends TypologyConfig {
   readonly seed: number;
   readonly referenceDate: string;
   readonly startDate: string | null;
@@ -16,17 +17,6 @@ export interface GenerationConfig {
   readonly travelCount: number;
   readonly documentCount: number;
   readonly loginCount: number;
-  readonly insiderTradingPatterns: number;
-  readonly tbmlPatterns: number;
-  readonly fraudRingPatterns: number;
-  readonly muleChainPatterns: number;
-  readonly structuringPatterns: number;
-  readonly catoPatterns: number;
-  readonly nearMissRate: number;
-  readonly muleChainMinLength: number;
-  readonly muleChainMaxLength: number;
-  readonly muleHopMinMinutes: number;
-  readonly muleHopMaxMinutes: number;
   readonly suspiciousTransactionRate: number;
   readonly suspiciousCommunicationRate: number;
   readonly batchSize: number;

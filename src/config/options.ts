@@ -1,49 +1,20 @@
+import { option, type OptionDescriptor } from './option.js';
+import { TYPOLOGY_OPTIONS } from './typologies/index.js';
+
+export {
+  option,
+  OUTPUT_FORMATS,
+  type OptionDescriptor,
+  type OptionGroup,
+  type OptionType,
+  type OutputFormat,
+} from './option.js';
+
 /**
  * Every generation option, declared once. These descriptors drive the CLI flags, config-file
  * validation (camelCase or the original's snake_case names), the config JSON Schema and the
- * README options table.
+ * README options table. Typology options live with their family in ./typologies/.
  */
-export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export type OptionType =
-  | 'count' // whole number ≥ 0
-  | 'positive' // whole number ≥ 1
-  | 'seed' // whole number in [0, 2^32)
-  | 'rate' // number in [0, 1]
-  | 'timestamp' // ISO-8601 instant
-  | 'boolean'
-  | 'formats'; // list of OutputFormat
-
-export type OptionGroup = 'population' | 'events' | 'typologies' | 'behaviour' | 'run';
-
-export interface OptionDescriptor {
-  /** camelCase name used in code and accepted in config files. */
-  readonly name: string;
-  /** snake_case name: the original GenerationConfig field, accepted in config files. */
-  readonly snake: string;
-  /** Command-line flag, e.g. --person-count. */
-  readonly flag: string;
-  readonly type: OptionType;
-  readonly group: OptionGroup;
-  readonly description: string;
-  /** Accepted for compatibility with the original but with a restricted value (see rule). */
-  readonly restrictedTo?: unknown;
-  readonly restriction?: string;
-}
-
-function option(
-  name: string,
-  type: OptionType,
-  group: OptionGroup,
-  description: string,
-  extra: Partial<Pick<OptionDescriptor, 'restrictedTo' | 'restriction' | 'snake' | 'flag'>> = {},
-): OptionDescriptor {
-  const snake = extra.snake ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const flag = extra.flag ?? '--' + name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return { name, type, group, description, ...extra, snake, flag };
-}
-
 export const OPTION_DESCRIPTORS = [
   option('seed', 'seed', 'run', 'root seed: same seed and config give byte-identical output'),
   option(
@@ -84,52 +55,7 @@ export const OPTION_DESCRIPTORS = [
   option('travelCount', 'count', 'events', 'trips by persons'),
   option('documentCount', 'count', 'events', 'trade documents between companies'),
   option('loginCount', 'count', 'events', 'login attempts by accounts from devices'),
-  option('insiderTradingPatterns', 'count', 'typologies', 'insider-trading instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
-  option('tbmlPatterns', 'count', 'typologies', 'trade-based laundering instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
-  option('fraudRingPatterns', 'count', 'typologies', 'fraud-ring instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
-  option('muleChainPatterns', 'count', 'typologies', 'APP mule-chain instances'),
-  option('structuringPatterns', 'count', 'typologies', 'structuring instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
-  option('catoPatterns', 'count', 'typologies', 'coordinated account-takeover instances', {
-    restrictedTo: 0,
-    restriction: 'must be 0: typologies are not in this release yet',
-  }),
-  option(
-    'nearMissRate',
-    'rate',
-    'typologies',
-    'look-alikes (near misses without the crime) per injected instance, per typology',
-  ),
-  option(
-    'muleChainMinLength',
-    'positive',
-    'typologies',
-    'fewest accounts in a mule chain, victim and cash-out included (≥ 3)',
-  ),
-  option('muleChainMaxLength', 'positive', 'typologies', 'most accounts in a mule chain'),
-  option(
-    'muleHopMinMinutes',
-    'positive',
-    'typologies',
-    'shortest delay between two hops of a mule chain',
-  ),
-  option(
-    'muleHopMaxMinutes',
-    'positive',
-    'typologies',
-    'longest delay between two hops of a mule chain',
-  ),
+  ...TYPOLOGY_OPTIONS,
   option(
     'suspiciousTransactionRate',
     'rate',

@@ -1,4 +1,5 @@
 import type { GenerationConfig } from './generation-config.js';
+import { TYPOLOGY_DEFAULTS } from './typologies/index.js';
 
 export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -19,17 +20,7 @@ const BASE: GenerationConfig = {
   travelCount: 500,
   documentCount: 2_000,
   loginCount: 1_000,
-  insiderTradingPatterns: 0,
-  tbmlPatterns: 0,
-  fraudRingPatterns: 0,
-  muleChainPatterns: 0,
-  structuringPatterns: 0,
-  catoPatterns: 0,
-  nearMissRate: 0.5,
-  muleChainMinLength: 3,
-  muleChainMaxLength: 6,
-  muleHopMinMinutes: 5,
-  muleHopMaxMinutes: 30,
+  ...TYPOLOGY_DEFAULTS,
   suspiciousTransactionRate: 0.02,
   suspiciousCommunicationRate: 0.05,
   batchSize: 1_000,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { optionsMarkdown } from '../../src/config/index.js';
 import { vocabularyMarkdown } from '../../src/model/index.js';
+import { typologiesMarkdown } from '../../src/generators/patterns/typology-table.js';
 
 const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -17,6 +18,9 @@ describe('README', () => {
   });
   it('data model table matches the vocabulary (run `npm run docs`)', () => {
     expect(section('vocabulary')).toBe(vocabularyMarkdown());
+  });
+  it('typology table matches the registry (run `npm run docs`)', () => {
+    expect(section('typologies')).toBe(typologiesMarkdown());
   });
   it('quick start shows npm test', () => {
     expect(readme).toContain('npm test');

@@ -1,24 +1,23 @@
-import type { GenerationConfig } from '../../config/index.js';
-import { muleChain, validateMuleChain } from './mule-chain.js';
-import type { Typology } from './typology.js';
+import { ACCOUNT_TAKEOVER_ENTRIES } from './account-takeover/entries.js';
+import { FRAUD_RING_ENTRIES } from './fraud-ring/entries.js';
+import { GRAPH_ENTRIES } from './graph/entries.js';
+import { INSIDER_TRADING_ENTRIES } from './insider-trading/entries.js';
+import { MULE_CHAIN_ENTRIES } from './mule-chain/entries.js';
+import { OWNERSHIP_CHAIN_ENTRIES } from './ownership-chain/entries.js';
+import { STRUCTURING_ENTRIES } from './structuring/entries.js';
+import { TBML_ENTRIES } from './tbml/entries.js';
+import type { TypologyEntry } from './typology.js';
 
-/** A typology as the plan sees it: how many instances the config asks for, and its checks. */
-export interface TypologyEntry {
-  // The registry holds typologies of different parameter types; each is only ever given back
-  // its own drafts, so erasing P to unknown here is safe.
-  readonly typology: Typology;
-  readonly count: (config: GenerationConfig) => number;
-  readonly subtypes: (config: GenerationConfig) => readonly string[];
-  /** Throws a ConfigError when the config cannot host the requested instances. */
-  readonly validate: (config: GenerationConfig) => void;
-}
+export type { TypologyEntry } from './typology.js';
 
-/** Every typology, in plan order. */
+/** Every typology, in plan order: the original's six, then fingraph's additions. */
 export const TYPOLOGY_REGISTRY: readonly TypologyEntry[] = [
-  {
-    typology: muleChain,
-    count: (c) => c.muleChainPatterns,
-    subtypes: () => muleChain.subtypes,
-    validate: validateMuleChain,
-  },
+  ...INSIDER_TRADING_ENTRIES,
+  ...TBML_ENTRIES,
+  ...FRAUD_RING_ENTRIES,
+  ...MULE_CHAIN_ENTRIES,
+  ...STRUCTURING_ENTRIES,
+  ...ACCOUNT_TAKEOVER_ENTRIES,
+  ...OWNERSHIP_CHAIN_ENTRIES,
+  ...GRAPH_ENTRIES,
 ];

@@ -93,6 +93,8 @@ export interface PatternOutput {
 export interface Typology<P = unknown> {
   readonly name: string;
   readonly subtypes: readonly string[];
+  /** Per subtype, what it looks like in the graph (the README table is generated from this). */
+  readonly describe: Readonly<Record<string, string>>;
   draft(ctx: DraftContext, subtype: string, lookAlike: boolean): PatternDraft<P>;
   entityOverrides?(
     draft: PatternDraft<P>,
@@ -105,4 +107,16 @@ export interface Typology<P = unknown> {
     draft: PatternDraft<P>,
     slots: PatternSlots,
   ): PatternOutput;
+}
+
+/** A typology as the plan sees it: how many instances the config asks for, and its checks. */
+export interface TypologyEntry {
+  // The registry holds typologies of different parameter types; each is only ever given back
+  // its own drafts, so erasing P to unknown here is safe.
+  readonly typology: Typology;
+  readonly count: (config: GenerationConfig) => number;
+  /** Subtypes to cycle through, in order (instance i gets subtypes[i % n]). */
+  readonly subtypes: (config: GenerationConfig) => readonly string[];
+  /** Throws a ConfigError when the config cannot host the requested instances. */
+  readonly validate: (config: GenerationConfig) => void;
 }

@@ -1,13 +1,13 @@
-import type { GenerationConfig } from '../../config/index.js';
-import { ConfigError } from '../../errors.js';
-import { vertexId, type EdgeRecord, type Participant } from '../../model/index.js';
-import type { GeneratorContext } from '../context.js';
-import { transferEdge, transferId } from '../events/transfer.js';
-import { cents } from '../money.js';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time.js';
-import { anyAccount, ownerOf, personAccount } from './participants.js';
-import { buildTruth } from './truth.js';
-import type { PatternDraft, PatternOutput, PatternSlots, Typology } from './typology.js';
+import type { GenerationConfig } from '../../../config/index.js';
+import { ConfigError } from '../../../errors.js';
+import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
+import type { GeneratorContext } from '../../context.js';
+import { transferEdge, transferId } from '../../events/transfer.js';
+import { cents } from '../../money.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import { anyAccount, ownerOf, personAccount } from '../participants.js';
+import { buildTruth } from '../truth.js';
+import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 
 export interface MuleChainParams {
   /** Accounts in the chain, victim and cash-out included. */
@@ -30,6 +30,10 @@ export interface MuleChainParams {
 export const muleChain: Typology<MuleChainParams> = {
   name: 'mule_chain',
   subtypes: ['app_mule_chain'],
+  describe: {
+    app_mule_chain:
+      'victim account → 1–4 newly opened mule accounts → cash-out account: one `transfer` per hop, each 5–30 min after the previous and 94–98 % of its amount',
+  },
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleChainParams> {
     const { rng, config, time } = ctx;

@@ -1,0 +1,41 @@
+/** The shape of an option descriptor, and its constructor. */
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export type OptionType =
+  | 'count' // whole number ≥ 0
+  | 'positive' // whole number ≥ 1
+  | 'seed' // whole number in [0, 2^32)
+  | 'rate' // number in [0, 1]
+  | 'timestamp' // ISO-8601 instant
+  | 'boolean'
+  | 'formats'; // list of OutputFormat
+
+export type OptionGroup = 'population' | 'events' | 'typologies' | 'behaviour' | 'run';
+
+export interface OptionDescriptor {
+  /** camelCase name used in code and accepted in config files. */
+  readonly name: string;
+  /** snake_case name: the original GenerationConfig field, accepted in config files. */
+  readonly snake: string;
+  /** Command-line flag, e.g. --person-count. */
+  readonly flag: string;
+  readonly type: OptionType;
+  readonly group: OptionGroup;
+  readonly description: string;
+  /** Accepted for compatibility with the original but with a restricted value (see rule). */
+  readonly restrictedTo?: unknown;
+  readonly restriction?: string;
+}
+
+export function option(
+  name: string,
+  type: OptionType,
+  group: OptionGroup,
+  description: string,
+  extra: Partial<Pick<OptionDescriptor, 'restrictedTo' | 'restriction' | 'snake' | 'flag'>> = {},
+): OptionDescriptor {
+  const snake = extra.snake ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const flag = extra.flag ?? '--' + name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return { name, type, group, description, ...extra, snake, flag };
+}

@@ -1,0 +1,4 @@
+import type { TypologyEntry } from '../typology.js';
+
+/** Not built yet: the family's config count is restricted to 0 until it is. */
+export const FRAUD_RING_ENTRIES: readonly TypologyEntry[] = [];

@@ -1,0 +1,4 @@
+import type { TypologyEntry } from '../typology.js';
+
+/** Not built yet: the family's config count is restricted to 0 until it is. */
+export const STRUCTURING_ENTRIES: readonly TypologyEntry[] = [];
