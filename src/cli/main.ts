@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { ConfigError, FingraphError } from '../errors.js';
+import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate-command.js';
+import { schemaCommand } from './schema-command.js';
 
 /** Exit codes: 0 success, 1 failure while running, 2 bad input (flags, config), 130 interrupted. */
 const EXIT_FAILURE = 1;
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const command of [generateCommand()])
+  for (const command of [generateCommand(), schemaCommand()])
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof SchemaError) {
       process.stderr.write(`fingraph: ${error.message}\n`);
       return EXIT_USAGE;
     }
