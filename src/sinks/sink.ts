@@ -6,22 +6,41 @@ export interface SinkStats {
   readonly total: number;
   readonly successful: number;
   readonly failed: number;
+  /** Requests (or documents) sent again after a transient failure. */
   readonly retried: number;
   readonly bytes: number;
   readonly timeMs: number;
 }
 
-/**
- * A destination for the batch stream. `write` resolves when the sink can take the next batch: that
- * is the backpressure. `close` flushes and reports; `abort` releases resources after a failure
- * elsewhere and must leave nothing that looks complete.
- */
 /** The answers: one record per injected pattern, and the pattern ids of every labelled event. */
 export interface GroundTruth {
   readonly patterns: readonly PatternTruth[];
   readonly eventLabels: readonly EventLabel[];
 }
 
+/** An element a backend refused for good (after retries): reported, never dropped silently. */
+export interface DroppedRecord {
+  /** Graph label, or ground-truth table (patterns, event_labels). */
+  readonly label: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** One line of a post-load check: how many elements of a label are in the backend. */
+export interface VerificationRow {
+  readonly label: string;
+  /** Where they were counted: index name, or vertex/edge label. */
+  readonly target: string;
+  readonly expected: number;
+  readonly actual: number;
+}
+
+/**
+ * A destination for the batch stream. `write` resolves when the sink can take the next batch: that
+ * is the backpressure. `close` flushes and reports; `abort` releases resources after a failure
+ * elsewhere and must leave nothing that looks complete (backends: restore settings, keep the
+ * checkpoint).
+ */
 export interface Sink {
   readonly name: string;
   write(batch: GraphBatch): Promise<void>;
@@ -29,4 +48,20 @@ export interface Sink {
   writeGroundTruth?(truth: GroundTruth): Promise<void>;
   close(): Promise<SinkStats>;
   abort(reason: unknown): Promise<void>;
+  /**
+   * After close: counts what actually landed, per label, against what was generated (labels
+   * and ground-truth tables, by count). Called by the orchestration; any difference fails the run.
+   */
+  verify?(expected: Readonly<Record<string, number>>): Promise<readonly VerificationRow[]>;
+}
+
+/** Options every backend sink takes. */
+export interface BackendSinkOptions {
+  /** Called for every element a backend refused for good. */
+  readonly onDrop?: (dropped: DroppedRecord) => void;
+  /** Stop at the first refused element instead of reporting it and going on. */
+  readonly failFast?: boolean;
+  /** Monotonic milliseconds, for timings. */
+  readonly clock?: () => number;
+  readonly signal?: AbortSignal;
 }
