@@ -9,7 +9,9 @@ import {
 } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { generate, type GenerateReport } from '../orchestration/generate.js';
+import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
 import { createProgress } from './progress.js';
+import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
 
 /** The key commander stores a flag's value under: --person-count → personCount. */
@@ -49,7 +51,7 @@ async function readConfigFile(path: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>;
 }
 
-interface GenerateFlags {
+interface GenerateFlags extends LoadFlags {
   preset?: string;
   config?: string;
   out: string;
@@ -82,6 +84,7 @@ export function generateCommand(): Command {
       );
     }
   }
+  addLoadOptions(command);
   command.addHelpText(
     'after',
     `
@@ -89,16 +92,28 @@ Examples:
   $ fingraph generate                                  # small preset into ./output as JSONL
   $ fingraph generate --preset complete --seed 7 --out data --format jsonl,parquet
   $ fingraph generate --config bank.json --transaction-count 1000000 --overwrite
-  $ fingraph generate --preset tiny --json > report.json`,
+  $ fingraph generate --preset tiny --json > report.json
+  $ fingraph generate --preset small --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200
+      (with a backend and no --out, nothing is written to disk)`,
   );
   command.action(async (flags: GenerateFlags) => {
-    const report = await runGenerate(flags);
-    if (flags.json) process.stdout.write(JSON.stringify(jsonReport(report), null, 2) + '\n');
+    const outGiven = command.getOptionValueSource('out') !== 'default';
+    const drops = new DropLog();
+    const report = await runGenerate(flags, outGiven, drops);
+    if (flags.json)
+      process.stdout.write(
+        JSON.stringify({ ...jsonReport(report), dropped: drops.dropped }, null, 2) + '\n',
+      );
+    if (drops.dropped.length > 0) process.exitCode = 1;
   });
   return command;
 }
 
-async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
+async function runGenerate(
+  flags: GenerateFlags,
+  outGiven: boolean,
+  drops: DropLog,
+): Promise<GenerateReport> {
   const layers: ConfigLayer[] = [];
   if (flags.config !== undefined)
     layers.push({ source: 'file', values: await readConfigFile(flags.config) });
@@ -110,6 +125,9 @@ async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
   layers.push({ source: 'flag', values: flagValues });
   const config = resolveConfig({ preset: flags.preset, layers });
 
+  const extraSinks = await openBackendSinks(flags, config, drops);
+  // Loading straight into backends writes no files unless --out is given explicitly.
+  const outDir = extraSinks.length > 0 && !outGiven ? undefined : flags.out;
   const interactive = !flags.quiet && !flags.json && process.stderr.isTTY;
   const progress = interactive ? createProgress() : undefined;
   const controller = new AbortController();
@@ -120,7 +138,8 @@ async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
   try {
     const report = await generate({
       config,
-      outDir: flags.out,
+      outDir,
+      extraSinks,
       overwrite: flags.overwrite === true,
       clock: () => performance.now(),
       memory: () => process.memoryUsage.rss(),
@@ -132,7 +151,10 @@ async function runGenerate(flags: GenerateFlags): Promise<GenerateReport> {
       signal: controller.signal,
     });
     progress?.stop();
-    if (!flags.quiet && !flags.json) printSummary(report, config.seed);
+    if (!flags.quiet && !flags.json) {
+      printSummary(report, config.seed);
+      printVerification(report.verification);
+    }
     return report;
   } finally {
     progress?.stop();
@@ -150,5 +172,7 @@ function jsonReport(report: GenerateReport) {
     peak_rss_bytes: report.peakRssBytes,
     sinks: report.sinks,
     files: report.files,
+    verification: report.verification,
+    patterns: report.patterns,
   };
 }

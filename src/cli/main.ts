@@ -4,6 +4,8 @@ import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate-command.js';
 import { schemaCommand } from './schema-command.js';
+import { printVerification } from './verification-table.js';
+import { VerificationError } from '../orchestration/verify-sinks.js';
 
 /** Exit codes: 0 success, 1 failure while running, 2 bad input (flags, config), 130 interrupted. */
 const EXIT_FAILURE = 1;
@@ -24,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command may have set a failure code (elements refused by a backend) without throwing.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('fingraph: interrupted; no output was kept\n');
       return 130;
     }
+    if (error instanceof VerificationError) printVerification(error.rows);
     const message =
       error instanceof FingraphError
         ? error.message

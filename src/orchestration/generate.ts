@@ -3,13 +3,14 @@ import type { GenerationConfig } from '../config/index.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
-import type { GroundTruth, Sink, SinkStats } from '../sinks/sink.js';
+import type { GroundTruth, Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import type { GraphBatch, Label } from '../model/index.js';
 import { VERSION } from '../version.js';
 import { fanOut } from './fan-out.js';
 import { generateBatches } from './generate-batches.js';
 import { planRun } from './plan.js';
 import { RunCounter } from './run-stats.js';
+import { verifySinks } from './verify-sinks.js';
 
 export interface GenerateOptions {
   readonly config: GenerationConfig;
@@ -45,6 +46,8 @@ export interface GenerateReport {
   /** Injected pattern instances by typology. */
   readonly patterns: Readonly<Record<string, number>>;
   readonly groundTruth: GroundTruth;
+  /** Post-load counts per backend sink (empty when only files were written). */
+  readonly verification: Readonly<Record<string, readonly VerificationRow[]>>;
 }
 
 /** Settings that change how fast output is produced, never what it is: left out of the manifest. */
@@ -112,6 +115,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       },
     );
     const timeMs = clock() - startedMs;
+    const expected = {
+      ...counter.counts,
+      ...(config.includeGroundTruth
+        ? {
+            patterns: result.groundTruth.patterns.length,
+            event_labels: result.groundTruth.eventLabels.length,
+          }
+        : {}),
+    };
+    const verification = await verifySinks(sinks, expected);
     const files = fileSinks.flatMap((sink) => sink.files());
     const report: GenerateReport = {
       counts: counter.counts,
@@ -125,6 +138,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       outDir: output?.target ?? null,
       patterns: countByTypology(result.groundTruth),
       groundTruth: result.groundTruth,
+      verification,
     };
     if (output !== undefined) {
       if (config.includeMetadata) {

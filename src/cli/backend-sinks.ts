@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { Option, type Command } from 'commander';
+import { ConfigError } from '../errors.js';
+import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
+import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
+import type { DroppedRecord, Sink } from '../sinks/sink.js';
+import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
+
+export interface LoadFlags extends BackendFlags {
+  failFast?: boolean;
+  loadBatchSize?: string;
+  loadConcurrency?: string;
+  checkpoint?: string;
+  resume?: boolean;
+}
+
+/** Adds the backend flags and the loading flags shared by `generate` and `load`. */
+export function addLoadOptions(command: Command): Command {
+  return addBackendOptions(command)
+    .addOption(
+      new Option(
+        '--fail-fast',
+        'stop at the first element a backend refuses (default: report it by id and go on)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--load-batch-size <n>',
+        `JanusGraph elements per request (default ${JANUSGRAPH_DEFAULTS.batchSize})`,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--load-concurrency <n>',
+        `JanusGraph requests in flight (default ${JANUSGRAPH_DEFAULTS.concurrency})`,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--checkpoint <file>',
+        'JanusGraph load progress file (default .fingraph-checkpoint.json)',
+      ),
+    )
+    .addOption(
+      new Option('--resume', 'skip what the checkpoint says already landed (an interrupted load)'),
+    );
+}
+
+function positive(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(flag, raw, 'must be a whole number ≥ 1');
+  return value;
+}
+
+/** Keeps refused elements: printed (the first few) and counted, never dropped silently. */
+export class DropLog {
+  readonly dropped: DroppedRecord[] = [];
+
+  readonly record = (dropped: DroppedRecord): void => {
+    this.dropped.push(dropped);
+    if (this.dropped.length <= 20)
+      process.stderr.write(`fingraph: refused ${dropped.label} ${dropped.id}: ${dropped.reason}\n`);
+    else if (this.dropped.length === 21)
+      process.stderr.write('fingraph: more refused elements; all are in the --json report\n');
+  };
+}
+
+/**
+ * Opens the backend sinks the flags ask for (connecting, applying the schema). `source`
+ * identifies what is loaded, so a checkpoint of another load is never resumed.
+ */
+export async function openBackendSinks(
+  flags: LoadFlags,
+  source: unknown,
+  drops: DropLog,
+): Promise<Sink[]> {
+  const options = await backendOptions(flags);
+  const sinks: Sink[] = [];
+  if (options.janusgraph) {
+    const key = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
+    sinks.push(
+      await JanusGraphSink.open({
+        connection: options.janusgraph,
+        batchSize: positive('--load-batch-size', flags.loadBatchSize),
+        concurrency: positive('--load-concurrency', flags.loadConcurrency),
+        checkpoint: new Checkpoint(flags.checkpoint ?? '.fingraph-checkpoint.json', key),
+        resume: flags.resume === true,
+        failFast: flags.failFast === true,
+        onDrop: drops.record,
+      }),
+    );
+  }
+  return sinks;
+}
