@@ -166,7 +166,7 @@ describe('JanusGraph sink on a real server', () => {
       ),
     };
     const load = async () => {
-      await sink.write(bad);
+      await sink.write(bad as unknown as GraphBatch);
       await sink.close();
     };
     await expect(load()).rejects.toThrow(/refused company COM00000003: .*employee_count/);

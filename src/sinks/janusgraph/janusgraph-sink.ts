@@ -244,7 +244,8 @@ export class JanusGraphSink implements Sink {
     };
   }
 
-  async abort(): Promise<void> {
+  /** Drops what was not sent and closes; the checkpoint stays, so the load can be resumed. */
+  async abort(_reason?: unknown): Promise<void> {
     this.vertices = [];
     this.edges = [];
     await Promise.allSettled(this.slots.map((slot) => slot.connection.close()));
