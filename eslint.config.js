@@ -56,6 +56,7 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...AMBIENT],
       // Sinks and writers implement async interfaces; some implementations have nothing to await.
       '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   { files: ['src/cli/**'], rules: { 'no-restricted-syntax': 'off' } },

@@ -18,7 +18,13 @@ export class Population {
   readonly companyTicker = new Map<number, { ticker: string; exchange: string }>();
   readonly employeesOf = new Map<number, number[]>();
   readonly officersOf = new Map<number, number[]>();
+  /** Role of each officer (ceo, cfo, director…) by `${company}:${person}`: executives are told apart. */
+  readonly officerRoles = new Map<string, string>();
   readonly relatedOf = new Map<number, number[]>();
+  /** Persons flagged PEP. */
+  readonly pepPersons = new Set<number>();
+  /** Per company, the percentage of its shares background holders hold (holds_share). */
+  readonly sharesHeld = new Map<number, number>();
   /** 0 = person, 1 = company. */
   accountOwnerKind = new Uint8Array(0);
   accountOwnerIndex = new Int32Array(0);
@@ -73,6 +79,7 @@ export class Population {
         this.personNationality[index] = person.nationality;
         this.personName[index] = person.full_name;
         this.personEmployer[index] = -1;
+        if (person.is_pep) this.pepPersons.add(index);
         break;
       }
       case 'employed_by': {
@@ -84,7 +91,17 @@ export class Population {
       }
       case 'officer_of':
         push(this.officersOf, indexOf(record.inV), indexOf(record.outV));
+        this.officerRoles.set(
+          `${indexOf(record.inV)}:${indexOf(record.outV)}`,
+          record.properties.role,
+        );
         break;
+      case 'holds_share': {
+        const company = indexOf(record.inV);
+        const held = (this.sharesHeld.get(company) ?? 0) + record.properties.percentage;
+        this.sharesHeld.set(company, held);
+        break;
+      }
       case 'related_to':
         push(this.relatedOf, indexOf(record.outV), indexOf(record.inV));
         push(this.relatedOf, indexOf(record.inV), indexOf(record.outV));

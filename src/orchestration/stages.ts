@@ -68,7 +68,8 @@ export const STAGES: readonly Stage[] = [
     name: 'holds_share',
     over: 'company',
     generate: generateShareholdings,
-    feedsPopulation: false,
+    // Ownership-chain targets need the stakes already held, so totals stay ≤ 100 %.
+    feedsPopulation: true,
   },
   {
     kind: 'link',

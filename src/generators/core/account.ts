@@ -31,9 +31,20 @@ const COMPANY_ACCOUNT_TYPES = [
 
 type OwnsEdge = EdgeRecord<'owns'>;
 
+/** Who holds an account: a person or a company, by index. */
+export interface AccountOwner {
+  readonly label: 'person' | 'company';
+  readonly index: number;
+}
+
 /** How a typology shapes an account it adds: whose it is, what kind, and when it was opened. */
 export interface AccountOverrides {
-  readonly owner: { readonly label: 'person' | 'company'; readonly index: number };
+  /**
+   * The owner, or a function that names them when the account is generated, from the population
+   * as it then stands (persons, companies, officers, employees and relations exist): for owners
+   * only known once the population is, such as a listed company's officers.
+   */
+  readonly owner: AccountOwner | ((ctx: GeneratorContext) => AccountOwner);
   readonly type?: string;
   readonly currency?: string;
   /** Days before the reference date (mule and synthetic accounts are young). */
@@ -53,12 +64,13 @@ export function generateAccount(
   const { rng, faker, time, population } = ctx;
   const drawnByPerson =
     population.companyCount === 0 || (population.personCount > 0 && rng.chance(0.8));
-  const ownedByPerson = overrides ? overrides.owner.label === 'person' : drawnByPerson;
+  const owner = typeof overrides?.owner === 'function' ? overrides.owner(ctx) : overrides?.owner;
+  const ownedByPerson = owner ? owner.label === 'person' : drawnByPerson;
   const drawnOwner = rng.int(
     0,
     (ownedByPerson ? population.personCount : population.companyCount) - 1,
   );
-  const ownerIndex = overrides ? overrides.owner.index : drawnOwner;
+  const ownerIndex = owner ? owner.index : drawnOwner;
   const ownerId = vertexId(ownedByPerson ? 'person' : 'company', ownerIndex);
   const drawnType = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
   const type = overrides?.type ?? drawnType;

@@ -32,8 +32,9 @@ export interface CompanyOverrides {
 }
 
 /**
- * A company, with the original's distributions. Company 0 is always listed when the config has
- * trades, so trades always have an issuer.
+ * A company, with the original's distributions. The first background company (company 0 unless
+ * a typology reserved that index) is always listed when the config has trades, so trades always
+ * have an issuer.
  */
 export function generateCompany(
   ctx: GeneratorContext,
@@ -53,8 +54,10 @@ export function generateCompany(
     EARLIEST_REGISTRATION_MS +
     rng.int(0, Math.floor((ctx.time.referenceMs - EARLIEST_REGISTRATION_MS) / MS_PER_DAY)) *
       MS_PER_DAY;
-  // Companies a typology adds are never listed; company 0 always is when there are trades.
-  const drawnPublic = rng.chance(0.1) || (index === 0 && ctx.config.tradeCount > 0);
+  // Companies a typology adds are never listed; the first background company always is when
+  // there are trades (company 0, unless a typology reserved that index).
+  const drawnPublic =
+    rng.chance(0.1) || (index === firstBackground(ctx) && ctx.config.tradeCount > 0);
   const isPublic = overrides === undefined && drawnPublic;
   const employeeCount = employees(ctx, companyType, isPublic);
   const revenue = cents(
@@ -62,7 +65,9 @@ export function generateCompany(
       employeeCount *
       rng.float(0.5, 1.5),
   );
-  const isShell = rng.chance(0.02) || overrides?.shell === true;
+  // Drawn even when overridden, so an override changes no other draw; `shell: false` forces it off.
+  const drawnShell = rng.chance(0.02);
+  const isShell = overrides?.shell ?? drawnShell;
   const isSanctioned = rng.chance(0.001);
   const operating = [
     country,
@@ -148,6 +153,14 @@ export function generateCompany(
       },
     },
   ];
+}
+
+/** The lowest company index no typology reserved. */
+function firstBackground(ctx: GeneratorContext): number {
+  const added = ctx.population.added.company;
+  let index = 0;
+  while (added.has(index)) index++;
+  return index;
 }
 
 function employees(ctx: GeneratorContext, companyType: string, isPublic: boolean): number {

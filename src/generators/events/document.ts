@@ -24,6 +24,7 @@ const PREFIX: Readonly<Record<string, string>> = {
   customs_declaration: 'CUS',
   certificate_of_origin: 'COO',
   packing_list: 'PKL',
+  announcement: 'ANN',
 };
 const CURRENCIES = [
   ['USD', 0.5],
@@ -45,7 +46,8 @@ export interface LineItem {
 
 export interface DocumentParts {
   readonly issuer: number;
-  readonly recipient: number;
+  /** The billed company, or null for a document with no recipient (a market announcement). */
+  readonly recipient: number | null;
   readonly issuedMs: number;
   readonly type?: string;
   readonly items?: readonly LineItem[];
@@ -72,15 +74,30 @@ export function normalItems(ctx: GeneratorContext): LineItem[] {
   });
 }
 
+type DocumentVertex = VertexRecord<'document'>;
+type IssuedEdge = EdgeRecord<'issued'>;
+type BilledToEdge = EdgeRecord<'billed_to'>;
+
 /**
- * A document vertex with its issued and billed_to edges. Anomaly indicators, authenticity and
- * risk are computed from the final line items, so they always agree with the amounts.
+ * A document vertex with its issued and billed_to edges (no billed_to edge, and a null
+ * recipient_id, when the recipient is null). Anomaly indicators, authenticity and risk are
+ * computed from the final line items, so they always agree with the amounts.
  */
 export function documentRecords(
   ctx: GeneratorContext,
   index: number,
+  parts: DocumentParts & { readonly recipient: number },
+): [DocumentVertex, IssuedEdge, BilledToEdge];
+export function documentRecords(
+  ctx: GeneratorContext,
+  index: number,
   parts: DocumentParts,
-): [VertexRecord<'document'>, EdgeRecord<'issued'>, EdgeRecord<'billed_to'>] {
+): [DocumentVertex, IssuedEdge] | [DocumentVertex, IssuedEdge, BilledToEdge];
+export function documentRecords(
+  ctx: GeneratorContext,
+  index: number,
+  parts: DocumentParts,
+): [DocumentVertex, IssuedEdge] | [DocumentVertex, IssuedEdge, BilledToEdge] {
   const { rng, population } = ctx;
   const type = parts.type ?? rng.weighted(TYPES);
   const items = parts.items ?? normalItems(ctx);
@@ -89,12 +106,14 @@ export function documentRecords(
   const averageUnitPrice =
     items.reduce((sum, item) => sum + item.unit_price, 0) / Math.max(1, items.length);
   const indicators: string[] = [];
-  if (averageUnitPrice > 5_000) indicators.push('over_invoicing_suspected');
-  if (averageUnitPrice < 10) indicators.push('under_invoicing_suspected');
-  if (totalQuantity > 10_000) indicators.push('unusual_quantity');
-  const extremeItems = items.filter(
-    (item) => item.unit_price > 10_000 || item.unit_price < 1,
-  ).length;
+  // The price-level heuristics are about traded goods; an announcement's line item is not one.
+  const pricesGoods = type !== 'announcement';
+  if (pricesGoods && averageUnitPrice > 5_000) indicators.push('over_invoicing_suspected');
+  if (pricesGoods && averageUnitPrice < 10) indicators.push('under_invoicing_suspected');
+  if (pricesGoods && totalQuantity > 10_000) indicators.push('unusual_quantity');
+  const extremeItems = pricesGoods
+    ? items.filter((item) => item.unit_price > 10_000 || item.unit_price < 1).length
+    : 0;
   const authenticity = Math.max(0, 1 - 0.15 * indicators.length - 0.05 * extremeItems);
   const risk =
     (indicators.length >= 1 ? 0.3 : 0) +
@@ -104,54 +123,57 @@ export function documentRecords(
     (total > 10_000_000 ? 0.15 : 0);
   const id = vertexId('document', index);
   const issuerId = vertexId('company', parts.issuer);
-  const recipientId = vertexId('company', parts.recipient);
+  const recipientId = parts.recipient === null ? null : vertexId('company', parts.recipient);
   const timestamp = isoTimestamp(parts.issuedMs);
   const shipsGoods = type === 'invoice' || type === 'bill_of_lading';
-  return [
-    {
-      label: 'document',
-      id,
-      properties: {
-        document_id: id,
-        document_type: type,
-        document_number: `${PREFIX[type] ?? 'DOC'}-${new Date(parts.issuedMs).getUTCFullYear()}-${rng.digits(6)}`,
-        issuer_id: issuerId,
-        recipient_id: recipientId,
-        issue_date: timestamp,
-        currency: rng.weighted(CURRENCIES),
-        line_items: items,
-        item_count: items.length,
-        total_quantity: totalQuantity,
-        total_amount: total,
-        goods_category: items[0]?.category ?? 'other',
-        origin_country:
-          parts.originCountry ?? population.companyCountry[parts.issuer] ?? rng.pick(COUNTRY_CODES),
-        destination_country:
-          parts.destinationCountry ??
-          population.companyCountry[parts.recipient] ??
-          rng.pick(COUNTRY_CODES),
-        shipment_id:
-          parts.shipmentId !== undefined
-            ? parts.shipmentId
-            : shipsGoods
-              ? 'SHIP' + rng.hex(8).toUpperCase()
-              : null,
-        payment_terms: rng.pick([
-          'net_30',
-          'net_60',
-          'net_90',
-          'due_on_receipt',
-          'letter_of_credit',
-        ]),
-        shipping_method: rng.pick(['sea_freight', 'air_freight', 'road', 'rail', 'courier']),
-        incoterms: rng.pick(['FOB', 'CIF', 'EXW', 'DDP', 'DAP', 'FCA']),
-        anomaly_indicators: indicators,
-        authenticity_score: Math.round(authenticity * 1000) / 1000,
-        risk_score: score(risk),
-        flagged_for_review: risk > 0.6 || indicators.length > 2,
-      },
+  const document: DocumentVertex = {
+    label: 'document',
+    id,
+    properties: {
+      document_id: id,
+      document_type: type,
+      document_number: `${PREFIX[type] ?? 'DOC'}-${new Date(parts.issuedMs).getUTCFullYear()}-${rng.digits(6)}`,
+      issuer_id: issuerId,
+      recipient_id: recipientId,
+      issue_date: timestamp,
+      currency: rng.weighted(CURRENCIES),
+      line_items: items,
+      item_count: items.length,
+      total_quantity: totalQuantity,
+      total_amount: total,
+      goods_category: items[0]?.category ?? 'other',
+      origin_country:
+        parts.originCountry ?? population.companyCountry[parts.issuer] ?? rng.pick(COUNTRY_CODES),
+      destination_country:
+        parts.destinationCountry ??
+        population.companyCountry[parts.recipient ?? parts.issuer] ??
+        rng.pick(COUNTRY_CODES),
+      shipment_id:
+        parts.shipmentId !== undefined
+          ? parts.shipmentId
+          : shipsGoods
+            ? 'SHIP' + rng.hex(8).toUpperCase()
+            : null,
+      payment_terms: rng.pick(['net_30', 'net_60', 'net_90', 'due_on_receipt', 'letter_of_credit']),
+      shipping_method: rng.pick(['sea_freight', 'air_freight', 'road', 'rail', 'courier']),
+      incoterms: rng.pick(['FOB', 'CIF', 'EXW', 'DDP', 'DAP', 'FCA']),
+      anomaly_indicators: indicators,
+      authenticity_score: Math.round(authenticity * 1000) / 1000,
+      risk_score: score(risk),
+      flagged_for_review: risk > 0.6 || indicators.length > 2,
     },
-    { label: 'issued', id, outV: issuerId, inV: id, properties: { document_id: id, timestamp } },
+  };
+  const issued: IssuedEdge = {
+    label: 'issued',
+    id,
+    outV: issuerId,
+    inV: id,
+    properties: { document_id: id, timestamp },
+  };
+  if (recipientId === null) return [document, issued];
+  return [
+    document,
+    issued,
     {
       label: 'billed_to',
       id,

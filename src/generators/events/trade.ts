@@ -34,6 +34,8 @@ export interface TradeParts {
   readonly side?: 'buy' | 'sell';
   readonly assetType?: 'stock' | 'option';
   readonly quantity?: number;
+  /** Option right, C (call) or P (put); drawn when absent. Ignored for stock. */
+  readonly optionRight?: 'C' | 'P';
 }
 
 /** Builds a trade edge: account → issuing company, priced around the issuer's reference price. */
@@ -54,7 +56,7 @@ export function tradeEdge(
   const symbol =
     assetType === 'stock'
       ? listing.ticker
-      : `${listing.ticker}${expiry}${rng.chance(0.5) ? 'C' : 'P'}${String(Math.round(reference * rng.float(0.8, 1.2) * 100)).padStart(8, '0')}`;
+      : `${listing.ticker}${expiry}${parts.optionRight ?? (rng.chance(0.5) ? 'C' : 'P')}${String(Math.round(reference * rng.float(0.8, 1.2) * 100)).padStart(8, '0')}`;
   const [minQuantity, maxQuantity] =
     assetType === 'stock' ? rng.weighted(STOCK_QUANTITY_BANDS) : [1, 1_000];
   const quantity = parts.quantity ?? rng.int(minQuantity, maxQuantity);

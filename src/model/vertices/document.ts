@@ -1,14 +1,19 @@
 import { p } from '../property-kinds.js';
 
-/** A trade document: invoice, purchase order, bill of lading, contract… */
+/**
+ * A document: trade paperwork (invoice, purchase order, bill of lading, contract…) between two
+ * companies, or a listed company's market announcement, which has no recipient.
+ */
 export const documentShape = {
   document_id: p.keyword('business id'),
   document_type: p.keyword(
-    'invoice | purchase_order | bill_of_lading | contract | customs_declaration | certificate_of_origin | packing_list',
+    'invoice | purchase_order | bill_of_lading | contract | customs_declaration | certificate_of_origin | packing_list | announcement',
   ),
   document_number: p.keyword('prefix-year-6 digits'),
   issuer_id: p.keyword('issuing company_id, also the issued edge'),
-  recipient_id: p.keyword('billed company_id, also the billed_to edge'),
+  recipient_id: p.optional(
+    p.keyword('billed company_id, also the billed_to edge; null for announcements'),
+  ),
   issue_date: p.timestamp('date of issue'),
   currency: p.keyword('currency of the amounts'),
   line_items: p.json('[{line_number, description, category, quantity, unit_price, amount}]'),

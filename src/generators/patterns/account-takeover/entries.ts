@@ -1,4 +1,12 @@
 import type { TypologyEntry } from '../typology.js';
+import { accountTakeover } from './account-takeover.js';
+import { validateAccountTakeover } from './validate.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const ACCOUNT_TAKEOVER_ENTRIES: readonly TypologyEntry[] = [];
+export const ACCOUNT_TAKEOVER_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: accountTakeover,
+    count: (c) => c.catoPatterns,
+    subtypes: () => accountTakeover.subtypes,
+    validate: validateAccountTakeover,
+  },
+];

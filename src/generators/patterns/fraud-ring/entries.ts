@@ -1,4 +1,12 @@
 import type { TypologyEntry } from '../typology.js';
+import { fraudRing } from './fraud-ring.js';
+import { validateFraudRing } from './validate.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const FRAUD_RING_ENTRIES: readonly TypologyEntry[] = [];
+export const FRAUD_RING_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: fraudRing,
+    count: (c) => c.fraudRingPatterns,
+    subtypes: () => fraudRing.subtypes,
+    validate: validateFraudRing,
+  },
+];

@@ -1,4 +1,12 @@
 import type { TypologyEntry } from '../typology.js';
+import { insiderTrading } from './insider-trading.js';
+import { validateInsiderTrading } from './validate.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const INSIDER_TRADING_ENTRIES: readonly TypologyEntry[] = [];
+export const INSIDER_TRADING_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: insiderTrading,
+    count: (c) => c.insiderTradingPatterns,
+    subtypes: () => insiderTrading.subtypes,
+    validate: validateInsiderTrading,
+  },
+];

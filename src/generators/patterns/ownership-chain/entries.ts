@@ -1,4 +1,11 @@
 import type { TypologyEntry } from '../typology.js';
+import { ownershipChain, validateOwnershipChain } from './ownership-chain.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const OWNERSHIP_CHAIN_ENTRIES: readonly TypologyEntry[] = [];
+export const OWNERSHIP_CHAIN_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: ownershipChain,
+    count: (c) => c.ownershipChainPatterns,
+    subtypes: () => ownershipChain.subtypes,
+    validate: validateOwnershipChain,
+  },
+];

@@ -1,4 +1,12 @@
 import type { TypologyEntry } from '../typology.js';
+import { structuring } from './structuring.js';
+import { validateStructuring } from './validate.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const STRUCTURING_ENTRIES: readonly TypologyEntry[] = [];
+export const STRUCTURING_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: structuring,
+    count: (c) => c.structuringPatterns,
+    subtypes: () => structuring.subtypes,
+    validate: validateStructuring,
+  },
+];

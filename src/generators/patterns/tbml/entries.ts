@@ -1,4 +1,11 @@
 import type { TypologyEntry } from '../typology.js';
+import { tbml, validateTbml } from './tbml.js';
 
-/** Not built yet: the family's config count is restricted to 0 until it is. */
-export const TBML_ENTRIES: readonly TypologyEntry[] = [];
+export const TBML_ENTRIES: readonly TypologyEntry[] = [
+  {
+    typology: tbml,
+    count: (c) => c.tbmlPatterns,
+    subtypes: () => tbml.subtypes,
+    validate: validateTbml,
+  },
+];
