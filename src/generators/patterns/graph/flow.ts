@@ -1,0 +1,104 @@
+import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
+import type { GeneratorContext } from '../../context.js';
+import { transferEdge, transferId } from '../../events/transfer.js';
+import { ownerOf } from '../participants.js';
+import type { PatternOutput, PatternSlots } from '../typology.js';
+import { fromCents } from './amounts.js';
+
+/** How a transfer is booked; pattern money defaults to ordinary account-to-account types. */
+export interface Booking {
+  readonly type?: string;
+  readonly description?: string;
+}
+
+/** Types laundering flows use: ordinary transfers, so the type alone gives nothing away. */
+const LAUNDERING_TYPES = [
+  ['transfer', 0.6],
+  ['wire', 0.25],
+  ['ach', 0.15],
+] as const;
+
+/**
+ * The money movements of one pattern instance, in the order they are booked: each `pay` takes
+ * the next reserved transfer slot, so the units come out in slot order and their number is
+ * exactly the number of payments. Also remembers the role each account plays.
+ */
+export class Flow {
+  readonly transfers: EdgeRecord<'transfer'>[] = [];
+  readonly times: number[] = [];
+  private readonly roles: { account: number; role: string }[] = [];
+
+  constructor(
+    private readonly ctx: GeneratorContext,
+    private readonly slots: PatternSlots,
+  ) {}
+
+  /** Records that `account` plays `role` (an account may play several). */
+  role(account: number, role: string): void {
+    this.roles.push({ account, role });
+  }
+
+  /** Records the same role for several accounts. */
+  roleAll(accounts: readonly number[], role: string): void {
+    for (const account of accounts) this.role(account, role);
+  }
+
+  /** Books a completed USD transfer of `amountCents` from one account to another. */
+  pay(
+    from: number,
+    to: number,
+    atMs: number,
+    amountCents: number,
+    booking: Booking = {},
+  ): EdgeRecord<'transfer'> {
+    const { ctx } = this;
+    const country = ctx.population.accountCountry;
+    const edge = transferEdge(
+      ctx,
+      transferId(this.slots.event('transfer', this.transfers.length)),
+      {
+        from,
+        to,
+        timestampMs: atMs,
+        amount: fromCents(amountCents),
+        currency: 'USD',
+        type: booking.type ?? ctx.rng.weighted(LAUNDERING_TYPES),
+        originatingCountry: country[from] ?? 'US',
+        destinationCountry: country[to] ?? 'US',
+        status: 'completed',
+        ...(booking.description === undefined ? {} : { description: booking.description }),
+      },
+    );
+    this.transfers.push(edge);
+    this.times.push(atMs);
+    return edge;
+  }
+
+  /** Sum of the booked amounts. */
+  total(): number {
+    return fromCents(
+      this.transfers.reduce((sum, t) => sum + Math.round(t.properties.amount * 100), 0),
+    );
+  }
+
+  /** Every account with its role, and its holder (person or company) with `<role>_holder`. */
+  participants(): Participant[] {
+    return this.roles.flatMap(({ account, role }) => {
+      const owner = ownerOf(this.ctx, account);
+      return [
+        { id: vertexId('account', account), label: 'account', role },
+        { id: vertexId(owner.label, owner.index), label: owner.label, role: `${role}_holder` },
+      ];
+    });
+  }
+
+  /** The output of a look-alike: the transfers, no links, no truth. */
+  lookAlike(): PatternOutput {
+    return { units: this.units(), links: [], truth: null };
+  }
+
+  /** One transfer per unit, in slot order. */
+  units(): PatternOutput['units'] {
+    return { transfer: this.transfers.map((t) => [t]) };
+  }
+}

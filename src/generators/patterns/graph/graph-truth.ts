@@ -1,0 +1,56 @@
+import { buildTruth, confidenceOf } from '../truth.js';
+import type { PatternDraft, PatternOutput, PatternSlots } from '../typology.js';
+import type { Flow } from './flow.js';
+
+/** What a graph typology says about a realised instance, beyond its transfers. */
+export interface GraphTruthSpec {
+  readonly typology: string;
+  readonly indicators: readonly string[];
+  readonly redFlags: readonly string[];
+  /** Accounts involved: more accounts, more layering, higher severity. */
+  readonly accounts: number;
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The output of a real instance: its transfers and its ground truth. Severity adapts the
+ * original mule-chain formula to graph shapes: half the confidence, plus up to .25 for the
+ * accounts involved (.03 each), plus .1 / .2 for a total of 50k / 100k or more.
+ */
+export function graphOutput(
+  flow: Flow,
+  draft: PatternDraft,
+  slots: PatternSlots,
+  spec: GraphTruthSpec,
+): PatternOutput {
+  const total = flow.total();
+  const durationDays = (Math.max(...flow.times) - Math.min(...flow.times)) / 86_400_000;
+  const confidence = confidenceOf(
+    spec.indicators.length,
+    spec.redFlags.length,
+    total,
+    durationDays,
+  );
+  return {
+    units: flow.units(),
+    links: [],
+    truth: buildTruth({
+      patternId: slots.patternId,
+      typology: spec.typology,
+      subtype: draft.subtype,
+      participants: flow.participants(),
+      addedEntities: [],
+      events: flow.transfers,
+      eventTimesMs: flow.times,
+      totalValue: total,
+      currency: 'USD',
+      indicators: spec.indicators,
+      redFlags: spec.redFlags,
+      severity:
+        0.5 * confidence +
+        Math.min(spec.accounts * 0.03, 0.25) +
+        (total >= 100_000 ? 0.2 : total >= 50_000 ? 0.1 : 0),
+      parameters: spec.parameters,
+    }),
+  };
+}
