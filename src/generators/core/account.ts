@@ -62,14 +62,14 @@ export function generateAccount(
   overrides?: AccountOverrides,
 ): (VertexRecord<'account'> | OwnsEdge)[] {
   const { rng, faker, time, population } = ctx;
-  const drawnByPerson =
-    population.companyCount === 0 || (population.personCount > 0 && rng.chance(0.8));
+  // Background accounts belong to background customers, never to entities a typology added
+  // (an attacker or a shell holding an ordinary account would blur the ground truth).
+  const persons = population.personCount - population.added.person.size;
+  const companies = population.companyCount - population.added.company.size;
+  const drawnByPerson = companies === 0 || (persons > 0 && rng.chance(0.8));
   const owner = typeof overrides?.owner === 'function' ? overrides.owner(ctx) : overrides?.owner;
   const ownedByPerson = owner ? owner.label === 'person' : drawnByPerson;
-  const drawnOwner = rng.int(
-    0,
-    (ownedByPerson ? population.personCount : population.companyCount) - 1,
-  );
+  const drawnOwner = backgroundIndex(ctx, ownedByPerson ? 'person' : 'company');
   const ownerIndex = owner ? owner.index : drawnOwner;
   const ownerId = vertexId(ownedByPerson ? 'person' : 'company', ownerIndex);
   const drawnType = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
@@ -191,5 +191,16 @@ function balanceFor(ctx: GeneratorContext, status: string, type: string): number
       return randomAmount(rng, 10_000, 1_000_000);
     default:
       return 0;
+  }
+}
+
+/** A uniform index among the entities of `label` that no typology added. */
+function backgroundIndex(ctx: GeneratorContext, label: 'person' | 'company'): number {
+  const { rng, population } = ctx;
+  const count = label === 'person' ? population.personCount : population.companyCount;
+  const added = population.added[label];
+  for (;;) {
+    const index = rng.int(0, count - 1);
+    if (!added.has(index)) return index;
   }
 }

@@ -59,7 +59,9 @@ export function generateLogin(ctx: GeneratorContext, index: number): [EdgeRecord
       ? owner
       : rng.pick(population.officersOf.get(owner) ?? [rng.int(0, population.personCount - 1)]);
   const devices = population.devicesOfPerson(person);
-  const device = devices.length > 0 ? rng.pick(devices) : rng.int(0, population.deviceCount - 1);
+  // A holder without a device of their own borrows a customer device, never an attacker's.
+  let device = devices.length > 0 ? rng.pick(devices) : rng.int(0, population.deviceCount - 1);
+  while (population.added.device.has(device)) device = rng.int(0, population.deviceCount - 1);
   const success = rng.chance(0.96);
   return [
     loginEdge(ctx, formatId(EDGE_ID_PREFIX.logged_in, index), {

@@ -42,9 +42,10 @@ describe('mule chain', () => {
           const account = run.vertices.get(mule);
           expect(account?.label).toBe('account');
           if (account?.label === 'account') {
-            expect(
-              Date.parse(config.referenceDate) - Date.parse(account.properties.opened_date),
-            ).toBeLessThanOrEqual(61 * 86_400_000);
+            const opened = Date.parse(account.properties.opened_date);
+            const firstHop = Date.parse(hops[0]?.properties.timestamp ?? '');
+            expect(opened, 'opened before it is used').toBeLessThan(firstHop);
+            expect(firstHop - opened, 'and recently').toBeLessThanOrEqual(47 * 86_400_000);
             expect(run.vertices.get(account.properties.owner_id)?.label).toBe('person');
           }
         }

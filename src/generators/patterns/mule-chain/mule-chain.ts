@@ -23,7 +23,7 @@ export interface MuleChainParams {
 /**
  * Authorised-push-payment fraud cashed out through a chain of mules: the victim pays the first
  * mule, each mule forwards 94–98 % of what it received within minutes, the last account cashes
- * out. The mule accounts are new (opened 5–60 days before the reference date) and held by
+ * out. The mule accounts are new (opened 3–45 days before the first hop) and held by
  * recruited background persons. Invariant: every hop follows the previous one within the
  * configured delay and keeps 94–98 % of its amount.
  */
@@ -68,12 +68,16 @@ export const muleChain: Typology<MuleChainParams> = {
 
   entityOverrides(draft, _slots, ctx) {
     const mules = draft.entities.account ?? 0;
+    // Opened 3–45 days before the first hop: young accounts, but never younger than their use.
+    const daysBeforeFirstHop = Math.ceil(
+      (ctx.time.referenceMs - draft.params.firstHopMs) / MS_PER_DAY,
+    );
     return {
       account: Array.from({ length: mules }, () => ({
         owner: { label: 'person' as const, index: ctx.rng.int(0, ctx.totals.person - 1) },
         type: 'checking',
         currency: 'USD',
-        openedDaysAgo: ctx.rng.int(5, 60),
+        openedDaysAgo: daysBeforeFirstHop + ctx.rng.int(3, 45),
       })),
     };
   },

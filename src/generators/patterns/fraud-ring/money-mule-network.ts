@@ -1,0 +1,252 @@
+import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
+import { cents } from '../../money.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import type { PatternDraft } from '../typology.js';
+import {
+  accountParticipants,
+  between,
+  companyHeld,
+  daysAgoAt,
+  distinctIndexes,
+  drawAccount,
+  drawRingAccounts,
+  personHeld,
+} from './draw.js';
+import { drawFrame, ringTruth, type RingFrame, type RingShape } from './shape.js';
+import { patternTransfer, totalOf } from './transfer.js';
+
+/** A mule forwards each payment it receives to the hub within this long. */
+export const MULE_FORWARD_MAX_MS = 6 * MS_PER_HOUR;
+const MULE_FORWARD_MIN_MS = 10 * MS_PER_MINUTE;
+/** Victim payments fall in the first 75 % of the window, so forwards and cash-outs fit after. */
+const PAYMENT_SHARE = 0.75;
+
+export interface MuleNetworkParams {
+  readonly frame: RingFrame;
+  /** Mule (spoke) accounts; the hub is one more. Look-alike: stores around a company hub. */
+  readonly mules: number;
+  /** Victim payments into the mules (look-alike: customer payments into the stores). */
+  readonly payments: number;
+  /** Hub cash-outs (look-alike: supplier payouts). */
+  readonly cashOuts: number;
+  /** Look-alike only: weekly settlement sweeps per store. */
+  readonly weeks: number;
+}
+
+/**
+ * Money-mule network, hub and spoke: victims (background customers) pay newly opened mule
+ * accounts; each mule forwards 94–98 % of every payment to one hub account within 6 h; the hub
+ * cashes the pooled money out to an outside account in 1–3 wires. The hub and the mules are
+ * added accounts held by recruited persons, opened days before the ring starts.
+ */
+export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
+  describe:
+    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers',
+
+  draft(ctx, subtype, lookAlike): PatternDraft<MuleNetworkParams> {
+    const { rng } = ctx;
+    const frame = drawFrame(ctx);
+    const mules = frame.size - 1;
+    const payments = Math.max(mules, Math.floor(frame.transactions / 2));
+    const cashOuts = rng.int(1, 3);
+    const weeks = Math.ceil(frame.durationDays / 7);
+    const params = { frame, mules, payments, cashOuts, weeks };
+    if (lookAlike) {
+      return {
+        subtype,
+        params,
+        entities: {},
+        events: { transfer: payments + mules * weeks + cashOuts },
+      };
+    }
+    return {
+      subtype,
+      params,
+      entities: { account: frame.size },
+      events: { transfer: 2 * payments + cashOuts },
+    };
+  },
+
+  entityOverrides(draft, _slots, ctx) {
+    const { rng, time, totals } = ctx;
+    const { frame } = draft.params;
+    const count = draft.entities.account ?? 0;
+    const owners = distinctIndexes(rng, totals.person, count);
+    const before = daysAgoAt(time.referenceMs, frame.startMs);
+    return {
+      // Account 0 is the hub; the rest are mules. All opened 1–30 days before the ring starts.
+      account: owners.map((owner) => ({
+        owner: { label: 'person' as const, index: owner },
+        type: 'checking',
+        currency: 'USD',
+        openedDaysAgo: before + rng.int(1, 30),
+      })),
+    };
+  },
+
+  realize(ctx, draft, slots) {
+    const { rng } = ctx;
+    const { frame, mules: muleCount, payments, cashOuts } = draft.params;
+    const hub = slots.entity('account', 0);
+    const mules = Array.from({ length: muleCount }, (_, k) => slots.entity('account', k + 1));
+    const victims = drawRingAccounts(ctx, payments, personHeld(ctx));
+    const cashOut = drawAccount(ctx, () => true, new Set(victims));
+
+    const transfers: EdgeRecord<'transfer'>[] = [];
+    const times: number[] = [];
+    const paymentEnd = frame.startMs + (frame.endMs - frame.startMs) * PAYMENT_SHARE;
+    let lastForward = frame.startMs;
+    let pooled = 0;
+    victims.forEach((victim, k) => {
+      // Round robin, so every mule receives at least one payment.
+      const mule = mules[k % muleCount] ?? hub;
+      const paidAt = between(rng, frame.startMs, paymentEnd);
+      const amount = cents(rng.float(500, 9_000));
+      const forwardAt = paidAt + between(rng, MULE_FORWARD_MIN_MS, MULE_FORWARD_MAX_MS);
+      const forwarded = cents(amount * rng.float(0.94, 0.98));
+      pooled += forwarded;
+      lastForward = Math.max(lastForward, forwardAt);
+      transfers.push(
+        patternTransfer(ctx, slots, 2 * k, {
+          from: victim,
+          to: mule,
+          atMs: paidAt,
+          amount,
+          type: 'transfer',
+          description: 'Payment',
+        }),
+        patternTransfer(ctx, slots, 2 * k + 1, {
+          from: mule,
+          to: hub,
+          atMs: forwardAt,
+          amount: forwarded,
+          type: 'transfer',
+          description: 'Transfer',
+        }),
+      );
+      times.push(paidAt, forwardAt);
+    });
+    // The hub empties itself shortly after the last forward.
+    const shares = Array.from({ length: cashOuts }, () => rng.float(0.5, 1.5));
+    const shareSum = shares.reduce((a, b) => a + b, 0);
+    const cashedOut = pooled * rng.float(0.9, 0.98);
+    let at = lastForward;
+    shares.forEach((share, c) => {
+      at += between(rng, 30 * MS_PER_MINUTE, 4 * MS_PER_HOUR);
+      times.push(at);
+      transfers.push(
+        patternTransfer(ctx, slots, 2 * payments + c, {
+          from: hub,
+          to: cashOut,
+          atMs: at,
+          amount: cents((cashedOut * share) / shareSum),
+          type: 'wire',
+          description: 'Wire transfer',
+        }),
+      );
+    });
+
+    const participants: Participant[] = [
+      ...victims.flatMap((a) => accountParticipants(ctx, a, 'victim')),
+      ...mules.flatMap((a) => accountParticipants(ctx, a, 'mule')),
+      ...accountParticipants(ctx, hub, 'hub'),
+      ...accountParticipants(ctx, cashOut, 'cash_out'),
+    ];
+    const victimPaid = totalOf(transfers.filter((t) => mules.some((m) => t.inV === id(m))));
+    return {
+      units: { transfer: transfers.map((t) => [t]) },
+      links: [],
+      truth: ringTruth({
+        slots,
+        subtype: draft.subtype,
+        ringSize: frame.size,
+        participants,
+        addedEntities: [hub, ...mules].map(id),
+        events: transfers,
+        eventTimesMs: times,
+        totalValue: victimPaid,
+        subtypeIndicators: [
+          'money_mule_activity',
+          'hub_and_spoke_pattern',
+          'rapid_fund_movement',
+          'layering_detected',
+          'newly_opened_accounts',
+        ],
+        subtypeRedFlags: ['money_laundering_suspected', 'organized_crime_indicators'],
+        parameters: {
+          mules: muleCount,
+          victim_payments: payments,
+          cash_outs: cashOuts,
+          duration_days: frame.durationDays,
+          forward_max_hours: MULE_FORWARD_MAX_MS / MS_PER_HOUR,
+        },
+      }),
+    };
+  },
+
+  /**
+   * A busy, honest payments hub: customers pay a company's stores (card payments), each store
+   * sweeps its week's takings to the head-office account, which pays suppliers. Hub and spoke,
+   * but old company accounts, aggregated weekly sweeps and no per-payment forwarding.
+   */
+  realizeLookAlike(ctx, draft, slots) {
+    const { rng } = ctx;
+    const { frame, mules: storeCount, payments, cashOuts, weeks } = draft.params;
+    const hub = drawAccount(ctx, companyHeld(ctx));
+    const stores = drawRingAccounts(ctx, storeCount, companyHeld(ctx), new Set([hub]));
+    const transfers: EdgeRecord<'transfer'>[] = [];
+    const takings = stores.map(() => Array.from({ length: weeks }, () => 0));
+    for (let k = 0; k < payments; k++) {
+      const store = k % storeCount;
+      const at = between(rng, frame.startMs, frame.endMs);
+      const amount = cents(rng.float(10, 300));
+      const week = Math.min(weeks - 1, Math.floor((at - frame.startMs) / (7 * MS_PER_DAY)));
+      const row = takings[store];
+      if (row) row[week] = (row[week] ?? 0) + amount;
+      transfers.push(
+        patternTransfer(ctx, slots, k, {
+          from: drawAccount(ctx, personHeld(ctx), new Set([hub, ...stores])),
+          to: stores[store] ?? hub,
+          atMs: at,
+          amount,
+          type: 'pos',
+        }),
+      );
+    }
+    let k = payments;
+    stores.forEach((store, s) => {
+      for (let w = 0; w < weeks; w++) {
+        const weekEnd = Math.min(frame.startMs + (w + 1) * 7 * MS_PER_DAY, frame.endMs);
+        const taken = takings[s]?.[w] ?? 0;
+        transfers.push(
+          patternTransfer(ctx, slots, k++, {
+            from: store,
+            to: hub,
+            atMs: weekEnd - between(rng, 0, 6 * MS_PER_HOUR),
+            // Other takings (cash, other customers) are swept too.
+            amount: cents(taken + rng.float(200, 3_000)),
+            type: 'ach',
+            description: 'Weekly settlement sweep',
+          }),
+        );
+      }
+    });
+    for (let c = 0; c < cashOuts; c++) {
+      transfers.push(
+        patternTransfer(ctx, slots, k++, {
+          from: hub,
+          to: drawAccount(ctx, companyHeld(ctx), new Set([hub, ...stores])),
+          atMs: between(rng, frame.startMs, frame.endMs),
+          amount: cents(rng.float(5_000, 50_000)),
+          type: 'wire',
+          description: 'Supplier payment',
+        }),
+      );
+    }
+    return { units: { transfer: transfers.map((t) => [t]) }, links: [], truth: null };
+  },
+};
+
+function id(account: number): string {
+  return vertexId('account', account);
+}
