@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { generateCommand } from './generate-command.js';
+import { loadCommand } from './load-command.js';
 import { schemaCommand } from './schema-command.js';
 import { printVerification } from './verification-table.js';
 import { VerificationError } from '../orchestration/verify-sinks.js';
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const command of [generateCommand(), schemaCommand()])
+  for (const command of [generateCommand(), loadCommand(), schemaCommand()])
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);

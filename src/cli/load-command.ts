@@ -1,0 +1,85 @@
+import { Command, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
+import { ConfigError } from '../errors.js';
+import { load } from '../orchestration/load.js';
+import { readManifest } from '../sources/index.js';
+import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
+import { createProgress } from './progress.js';
+import { printVerification } from './verification-table.js';
+
+interface LoadCommandFlags extends LoadFlags {
+  from: string;
+  format?: OutputFormat;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function loadCommand(): Command {
+  const command = new Command('load')
+    .description('load files written by `generate` into JanusGraph and/or OpenSearch')
+    .requiredOption('--from <dir>', 'output directory of an earlier `fingraph generate`')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'which of the written formats to read (default: the first present of jsonl, parquet, csv, json)',
+      ).choices(OUTPUT_FORMATS),
+    )
+    .option('--json', 'print a machine-readable report to stdout')
+    .option('-q, --quiet', 'no progress or summary on stderr');
+  addLoadOptions(command);
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  $ fingraph load --from ./output --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200
+  $ fingraph load --from ./output --janusgraph wss://graph.bank.internal:8182/gremlin --credentials-file creds.json --resume`,
+  );
+  command.action(async (flags: LoadCommandFlags) => {
+    if (!flags.janusgraph && !flags.opensearch)
+      throw new ConfigError(
+        'load',
+        flags.from,
+        'needs --janusgraph <url>, --opensearch <url> or both',
+      );
+    const manifest = await readManifest(flags.from);
+    const drops = new DropLog();
+    const sinks = await openBackendSinks(flags, { manifest: manifest.files }, drops);
+    const interactive = !flags.quiet && !flags.json && process.stderr.isTTY;
+    const progress = interactive ? createProgress() : undefined;
+    const controller = new AbortController();
+    const onSignal = () => {
+      controller.abort(new Error('interrupted'));
+    };
+    process.once('SIGINT', onSignal);
+    try {
+      const report = await load({
+        from: flags.from,
+        format: flags.format,
+        sinks,
+        onProgress: progress
+          ? (p) => {
+              progress.update(p);
+            }
+          : undefined,
+        signal: controller.signal,
+      });
+      progress?.stop();
+      if (!flags.quiet && !flags.json) {
+        process.stderr.write(
+          `fingraph: loaded ${report.totalRecords.toLocaleString('en-US')} records from ${flags.from} (${report.format}) in ${(report.timeMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toLocaleString('en-US')} records/s\n`,
+        );
+        printVerification(report.verification);
+      }
+      if (flags.json)
+        process.stdout.write(
+          JSON.stringify({ ...report, manifest: undefined, dropped: drops.dropped }, null, 2) +
+            '\n',
+        );
+      if (drops.dropped.length > 0) process.exitCode = 1;
+    } finally {
+      progress?.stop();
+      process.off('SIGINT', onSignal);
+    }
+  });
+  return command;
+}

@@ -1,0 +1,8 @@
+export {
+  readOutputDirectory,
+  DEFAULT_READ_BATCH_SIZE,
+  type OutputSource,
+  type ReadOutputOptions,
+} from './read-output-directory.js';
+export { readManifest, MANIFEST_FILE, type ManifestFile, type OutputManifest } from './manifest.js';
+export { FORMAT_PREFERENCE } from './source-format.js';
