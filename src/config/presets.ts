@@ -4,6 +4,27 @@ import { TYPOLOGY_DEFAULTS } from './typologies/index.js';
 export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/** Instance counts for every typology: `n` of each. */
+function everyTypology(n: number) {
+  return {
+    insiderTradingPatterns: n,
+    tbmlPatterns: n,
+    fraudRingPatterns: n,
+    muleChainPatterns: n,
+    structuringPatterns: n,
+    catoPatterns: n,
+    ownershipChainPatterns: n,
+    fanOutPatterns: n,
+    fanInPatterns: n,
+    cyclePatterns: n,
+    scatterGatherPatterns: n,
+    gatherScatterPatterns: n,
+    bipartitePatterns: n,
+    stackPatterns: n,
+    peelChainPatterns: n,
+  };
+}
+
 /** Settings shared by every preset. */
 const BASE: GenerationConfig = {
   seed: 42,
@@ -33,7 +54,8 @@ const BASE: GenerationConfig = {
 
 /**
  * Presets. `small` is the original GenerationConfig's defaults, `complete` its complete banking
- * scenario, `large` its large-scale example; `tiny` is for quick looks and tests.
+ * scenario, `large` its large-scale example — each with a mix of every typology; `tiny` is
+ * background only, for quick looks and tests.
  */
 export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
   tiny: {
@@ -49,7 +71,7 @@ export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
     documentCount: 20,
     loginCount: 60,
   },
-  small: BASE,
+  small: { ...BASE, ...everyTypology(2) },
   complete: {
     ...BASE,
     personCount: 1_000,
@@ -62,6 +84,7 @@ export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
     travelCount: 500,
     documentCount: 2_000,
     loginCount: 10_000,
+    ...everyTypology(3),
   },
   large: {
     ...BASE,
@@ -71,6 +94,13 @@ export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
     deviceCount: 15_000,
     transactionCount: 1_000_000,
     loginCount: 50_000,
+    // The original's large-scale example: 10 insider, 5 TBML, 15 fraud-ring, 20 structuring and
+    // 10 account-takeover instances; 5 of each typology it lacked.
+    ...everyTypology(5),
+    insiderTradingPatterns: 10,
+    fraudRingPatterns: 15,
+    structuringPatterns: 20,
+    catoPatterns: 10,
     suspiciousTransactionRate: 0.05,
     suspiciousCommunicationRate: 0.02,
     batchSize: 5_000,

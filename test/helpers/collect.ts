@@ -1,14 +1,28 @@
-import { resolveConfig, type GenerationConfig } from '../../src/config/index.js';
+import {
+  OPTION_DESCRIPTORS,
+  resolveConfig,
+  type GenerationConfig,
+} from '../../src/config/index.js';
 import type { GraphRecord } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
 
-/** A validated config from a preset and overrides (camelCase). */
+/** Every typology count at zero: presets carry a mix, tests turn on only what they check. */
+const NO_TYPOLOGIES = Object.fromEntries(
+  OPTION_DESCRIPTORS.filter((d) => d.group === 'typologies' && d.name.endsWith('Patterns')).map(
+    (d) => [d.name, 0],
+  ),
+);
+
+/** A validated config from a preset and overrides (camelCase), with no typology unless asked. */
 export function configOf(
   preset: string,
   overrides: Record<string, unknown> = {},
 ): GenerationConfig {
-  return resolveConfig({ preset, layers: [{ source: 'file', values: overrides }] });
+  return resolveConfig({
+    preset,
+    layers: [{ source: 'file', values: { ...NO_TYPOLOGIES, ...overrides } }],
+  });
 }
 
 /** Every record of a run, in stream order. */

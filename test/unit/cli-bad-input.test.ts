@@ -83,6 +83,45 @@ describe('fingraph generate rejects bad input with exit code 2, one message, not
   });
 });
 
+describe('fingraph generate rejects typology settings it cannot honour', () => {
+  it('more participants than the population can supply', () =>
+    expectRejected(
+      [
+        '--structuring-patterns',
+        '1',
+        '--structuring-min-smurfs',
+        '30',
+        '--structuring-max-smurfs',
+        '30',
+      ],
+      /structuring.*30.*person_count|person_count.*30/,
+    ));
+  it('a chain length below its minimum', () =>
+    expectRejected(
+      ['--mule-chain-patterns', '1', '--mule-chain-min-length', '2'],
+      /mule_chain_min_length: 2 must be ≥ 3/,
+    ));
+  it('a window shorter than a typology needs', () =>
+    expectRejected(
+      [
+        '--mule-chain-patterns',
+        '1',
+        '--duration-days',
+        '1',
+        '--mule-hop-max-minutes',
+        '1000',
+        '--mule-hop-min-minutes',
+        '900',
+      ],
+      /duration_days: 1 is shorter than the longest mule chain needs/,
+    ));
+  it('a rate outside [0, 1]', () =>
+    expectRejected(
+      ['--near-miss-rate', '-0.5'],
+      /--near-miss-rate: -0\.5 must be a number in \[0, 1\]/,
+    ));
+});
+
 describe('fingraph generate output directory', () => {
   it('never overwrites a non-empty directory without --overwrite', async () => {
     const out = join(scratch, 'existing');
