@@ -3,7 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { optionsMarkdown, typologiesMarkdown, vocabularyMarkdown } from '../dist/index.js';
 
-const SECTIONS = { options: optionsMarkdown(), vocabulary: vocabularyMarkdown(), typologies: typologiesMarkdown() };
+const SECTIONS = {
+  options: optionsMarkdown(),
+  vocabulary: vocabularyMarkdown(),
+  typologies: typologiesMarkdown(),
+};
 let readme = readFileSync('README.md', 'utf8');
 for (const [name, body] of Object.entries(SECTIONS)) {
   const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);

@@ -18,7 +18,10 @@ const quick = process.argv.includes('--quick');
 
 async function batchesOf(preset) {
   const batches = [];
-  for await (const batch of generateBatches(planRun(resolveConfig({ preset, layers: [] })), { batchSize: 1_000 })) batches.push(batch);
+  for await (const batch of generateBatches(planRun(resolveConfig({ preset, layers: [] })), {
+    batchSize: 1_000,
+  }))
+    batches.push(batch);
   return batches;
 }
 
@@ -42,7 +45,12 @@ async function writer(batches, batchSize, concurrency) {
 /** `.property(k0, v0)...` for a chunk of properties, values and keys as bindings. */
 function propertySteps(entries, offset) {
   const steps = entries.map((_, j) => `.property(k${offset + j}, v${offset + j})`).join('');
-  const bindings = Object.fromEntries(entries.flatMap(([k, v], j) => [[`k${offset + j}`, k], [`v${offset + j}`, v]]));
+  const bindings = Object.fromEntries(
+    entries.flatMap(([k, v], j) => [
+      [`k${offset + j}`, k],
+      [`v${offset + j}`, v],
+    ]),
+  );
   return { steps, bindings };
 }
 
@@ -56,11 +64,17 @@ async function onePerElement(batches, limit) {
   const records = batches.flatMap((b) => [...b.vertices, ...b.edges]);
   const vertices = records.filter((r) => !('outV' in r)).slice(0, Math.floor(limit / 2));
   const present = new Set(vertices.map((v) => v.id));
-  const edges = records.filter((r) => 'outV' in r && present.has(r.outV) && present.has(r.inV)).slice(0, limit - vertices.length);
+  const edges = records
+    .filter((r) => 'outV' in r && present.has(r.outV) && present.has(r.inV))
+    .slice(0, limit - vertices.length);
   const started = performance.now();
   for (const v of vertices) {
     const key = VOCABULARY[v.label].key;
-    const found = await c.client.submit('g.V().has(l, k, i).count()', { l: v.label, k: key, i: v.id });
+    const found = await c.client.submit('g.V().has(l, k, i).count()', {
+      l: v.label,
+      k: key,
+      i: v.id,
+    });
     if (Number(found.toArray()[0]) > 0) continue;
     const entries = [...propertyMap(v)];
     for (let offset = 0; offset < entries.length; offset += 14) {
@@ -71,7 +85,12 @@ async function onePerElement(batches, limit) {
   }
   for (const e of edges) {
     const { steps, bindings } = propertySteps([...propertyMap(e)], 0);
-    await c.client.submit(`g.V(a).as('x').V(b).addE(l).from('x')${steps}.count()`, { a: e.outV, b: e.inV, l: e.label, ...bindings });
+    await c.client.submit(`g.V(a).as('x').V(b).addE(l).from('x')${steps}.count()`, {
+      a: e.outV,
+      b: e.inV,
+      l: e.label,
+      ...bindings,
+    });
   }
   const ms = performance.now() - started;
   await c.close();
@@ -84,9 +103,13 @@ const small = await batchesOf('small');
 const results = { url: URL, writer: null, baseline: null, curve: [] };
 
 results.writer = await writer(complete, 500, 2);
-console.error(`writer, ${quick ? 'small' : 'complete'}: ${results.writer.elements} elements at ${results.writer.perSecond}/s`);
+console.error(
+  `writer, ${quick ? 'small' : 'complete'}: ${results.writer.elements} elements at ${results.writer.perSecond}/s`,
+);
 results.baseline = await onePerElement(small, quick ? 600 : 2_000);
-console.error(`one request per element: ${results.baseline.elements} elements at ${results.baseline.perSecond}/s`);
+console.error(
+  `one request per element: ${results.baseline.elements} elements at ${results.baseline.perSecond}/s`,
+);
 for (const batchSize of quick ? [100, 500] : [100, 250, 500, 1_000, 2_000]) {
   for (const concurrency of quick ? [1, 2] : [1, 2, 4]) {
     const r = await writer(small, batchSize, concurrency);
@@ -106,7 +129,13 @@ const lines = [
   '',
   `| batch size \\ connections | ${[...new Set(results.curve.map((r) => r.concurrency))].join(' | ')} |`,
   `|---|${[...new Set(results.curve.map((r) => r.concurrency))].map(() => '---:').join('|')}|`,
-  ...[...new Set(results.curve.map((r) => r.batchSize))].map((b) => `| ${b} | ${results.curve.filter((r) => r.batchSize === b).map((r) => r.perSecond.toLocaleString('en-US')).join(' | ')} |`),
+  ...[...new Set(results.curve.map((r) => r.batchSize))].map(
+    (b) =>
+      `| ${b} | ${results.curve
+        .filter((r) => r.batchSize === b)
+        .map((r) => r.perSecond.toLocaleString('en-US'))
+        .join(' | ')} |`,
+  ),
 ];
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/janusgraph.json', JSON.stringify(results, null, 2));
