@@ -10,7 +10,7 @@ import {
 import { ConfigError } from '../errors.js';
 import { generate, type GenerateReport } from '../orchestration/generate.js';
 import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
-import { createProgress } from './progress.js';
+import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
 
@@ -125,41 +125,27 @@ async function runGenerate(
   layers.push({ source: 'flag', values: flagValues });
   const config = resolveConfig({ preset: flags.preset, layers });
 
-  const extraSinks = await openBackendSinks(flags, config, drops);
   // Loading straight into backends writes no files unless --out is given explicitly.
-  const outDir = extraSinks.length > 0 && !outGiven ? undefined : flags.out;
-  const interactive = !flags.quiet && !flags.json && process.stderr.isTTY;
-  const progress = interactive ? createProgress() : undefined;
-  const controller = new AbortController();
-  const onSignal = () => {
-    controller.abort(new Error('interrupted'));
-  };
-  process.once('SIGINT', onSignal);
-  try {
-    const report = await generate({
+  const loading = flags.janusgraph !== undefined || flags.opensearch !== undefined;
+  const outDir = loading && !outGiven ? undefined : flags.out;
+  const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+  const report = await interruptible(showProgress, ({ signal, onProgress }) =>
+    generate({
       config,
       outDir,
-      extraSinks,
+      openSinks: () => openBackendSinks(flags, config, drops),
       overwrite: flags.overwrite === true,
       clock: () => performance.now(),
       memory: () => process.memoryUsage.rss(),
-      onProgress: progress
-        ? (p) => {
-            progress.update(p);
-          }
-        : undefined,
-      signal: controller.signal,
-    });
-    progress?.stop();
-    if (!flags.quiet && !flags.json) {
-      printSummary(report, config.seed);
-      printVerification(report.verification);
-    }
-    return report;
-  } finally {
-    progress?.stop();
-    process.off('SIGINT', onSignal);
+      onProgress,
+      signal,
+    }),
+  );
+  if (!flags.quiet && !flags.json) {
+    printSummary(report, config.seed);
+    printVerification(report.verification);
   }
+  return report;
 }
 
 function jsonReport(report: GenerateReport) {

@@ -4,7 +4,7 @@ import { ConfigError } from '../errors.js';
 import { load } from '../orchestration/load.js';
 import { readManifest } from '../sources/index.js';
 import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
-import { createProgress } from './progress.js';
+import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
 interface LoadCommandFlags extends LoadFlags {
@@ -41,45 +41,30 @@ Examples:
         flags.from,
         'needs --janusgraph <url>, --opensearch <url> or both',
       );
-    const manifest = await readManifest(flags.from);
     const drops = new DropLog();
-    const sinks = await openBackendSinks(flags, { manifest: manifest.files }, drops);
-    const interactive = !flags.quiet && !flags.json && process.stderr.isTTY;
-    const progress = interactive ? createProgress() : undefined;
-    const controller = new AbortController();
-    const onSignal = () => {
-      controller.abort(new Error('interrupted'));
-    };
-    process.once('SIGINT', onSignal);
-    try {
-      const report = await load({
+    const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+    const report = await interruptible(showProgress, ({ signal, onProgress }) =>
+      load({
         from: flags.from,
         format: flags.format,
-        sinks,
-        onProgress: progress
-          ? (p) => {
-              progress.update(p);
-            }
-          : undefined,
-        signal: controller.signal,
-      });
-      progress?.stop();
-      if (!flags.quiet && !flags.json) {
-        process.stderr.write(
-          `fingraph: loaded ${report.totalRecords.toLocaleString('en-US')} records from ${flags.from} (${report.format}) in ${(report.timeMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toLocaleString('en-US')} records/s\n`,
-        );
-        printVerification(report.verification);
-      }
-      if (flags.json)
-        process.stdout.write(
-          JSON.stringify({ ...report, manifest: undefined, dropped: drops.dropped }, null, 2) +
-            '\n',
-        );
-      if (drops.dropped.length > 0) process.exitCode = 1;
-    } finally {
-      progress?.stop();
-      process.off('SIGINT', onSignal);
+        // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
+        openSinks: async () =>
+          openBackendSinks(flags, { manifest: (await readManifest(flags.from)).files }, drops),
+        onProgress,
+        signal,
+      }),
+    );
+    if (!flags.quiet && !flags.json) {
+      process.stderr.write(
+        `fingraph: loaded ${report.totalRecords.toLocaleString('en-US')} records from ${flags.from} (${report.format}) in ${(report.timeMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toLocaleString('en-US')} records/s\n`,
+      );
+      printVerification(report.verification);
     }
+    if (flags.json)
+      process.stdout.write(
+        JSON.stringify({ ...report, manifest: undefined, dropped: drops.dropped }, null, 2) + '\n',
+      );
+    if (drops.dropped.length > 0) process.exitCode = 1;
   });
   return command;
 }

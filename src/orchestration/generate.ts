@@ -20,6 +20,11 @@ export interface GenerateOptions {
   readonly overwrite?: boolean;
   /** More sinks (e.g. backends) that receive the same stream. */
   readonly extraSinks?: readonly Sink[];
+  /**
+   * Opens more sinks once the config and the output directory have been checked, so bad input
+   * never touches a backend. Called at most once.
+   */
+  readonly openSinks?: () => Promise<readonly Sink[]>;
   /** Monotonic milliseconds, for timings only. */
   readonly clock?: () => number;
   /** Resident memory in bytes, sampled for the stats. */
@@ -96,7 +101,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     output === undefined
       ? []
       : config.formats.map((format) => new FileSink(output.staging, format, clock));
-  const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? [])];
+  let opened: readonly Sink[];
+  try {
+    opened = (await options.openSinks?.()) ?? [];
+  } catch (error) {
+    await output?.discard();
+    throw error;
+  }
+  const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? []), ...opened];
   const counter = new RunCounter();
   const startedMs = clock();
   let peakRss = options.memory?.() ?? 0;

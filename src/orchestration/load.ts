@@ -12,7 +12,9 @@ export interface LoadOptions {
   /** A directory written by `generate` (it must hold manifest.json). */
   readonly from: string;
   readonly format?: OutputFormat;
-  readonly sinks: readonly Sink[];
+  readonly sinks?: readonly Sink[];
+  /** Opens the sinks once the directory has been checked against its manifest. */
+  readonly openSinks?: () => Promise<readonly Sink[]>;
   readonly batchSize?: number;
   readonly clock?: () => number;
   readonly onProgress?: (progress: Progress) => void;
@@ -45,20 +47,21 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
     batchSize: options.batchSize,
     signal: options.signal,
   });
+  const sinks = [...(options.sinks ?? []), ...((await options.openSinks?.()) ?? [])];
   const counter = new RunCounter();
   const startedMs = clock();
   const onBatch = (batch: GraphBatch) => {
     counter.add(batch);
     options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
   };
-  const result = await fanOut(source.batches(), options.sinks, { onBatch, writeGroundTruth: true });
+  const result = await fanOut(source.batches(), sinks, { onBatch, writeGroundTruth: true });
   const timeMs = clock() - startedMs;
   const expected = {
     ...source.manifest.counts,
     patterns: result.groundTruth.patterns.length,
     event_labels: result.groundTruth.eventLabels.length,
   };
-  const verification = await verifySinks(options.sinks, expected);
+  const verification = await verifySinks(sinks, expected);
   return {
     format: source.format,
     counts: counter.counts,

@@ -1,0 +1,36 @@
+import type { Progress } from '../orchestration/generate.js';
+import { createProgress } from './progress.js';
+
+export interface RunHooks {
+  readonly signal: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/**
+ * Runs a long command with a progress line (when `showProgress`) and Ctrl-C wired to an abort
+ * signal, so every layer stops cleanly and nothing half-written is kept.
+ */
+export async function interruptible<T>(
+  showProgress: boolean,
+  run: (hooks: RunHooks) => Promise<T>,
+): Promise<T> {
+  const progress = showProgress ? createProgress() : undefined;
+  const controller = new AbortController();
+  const onSignal = () => {
+    controller.abort(new Error('interrupted'));
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    return await run({
+      signal: controller.signal,
+      onProgress: progress
+        ? (p) => {
+            progress.update(p);
+          }
+        : undefined,
+    });
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+  }
+}
