@@ -3,11 +3,14 @@ import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
 import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
 import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
+import { connectOpenSearch } from '../sinks/opensearch/connection.js';
+import { OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
 import type { DroppedRecord, Sink } from '../sinks/sink.js';
 import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
 
 export interface LoadFlags extends BackendFlags {
   failFast?: boolean;
+  aliases?: boolean;
   loadBatchSize?: string;
   loadConcurrency?: string;
   checkpoint?: string;
@@ -67,6 +70,19 @@ export class DropLog {
   };
 }
 
+/** Connections the command must close when it is done (after verification). */
+export class Resources {
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  add(close: () => Promise<void>): void {
+    this.closers.push(close);
+  }
+
+  async release(): Promise<void> {
+    await Promise.allSettled(this.closers.map((close) => close()));
+  }
+}
+
 /**
  * Opens the backend sinks the flags ask for (connecting, applying the schema). `source`
  * identifies what is loaded, so a checkpoint of another load is never resumed.
@@ -75,6 +91,7 @@ export async function openBackendSinks(
   flags: LoadFlags,
   source: unknown,
   drops: DropLog,
+  resources: Resources,
 ): Promise<Sink[]> {
   const options = await backendOptions(flags);
   const sinks: Sink[] = [];
@@ -87,6 +104,17 @@ export async function openBackendSinks(
         concurrency: positive('--load-concurrency', flags.loadConcurrency),
         checkpoint: new Checkpoint(flags.checkpoint ?? '.fingraph-checkpoint.json', key),
         resume: flags.resume === true,
+        failFast: flags.failFast === true,
+        onDrop: drops.record,
+      }),
+    );
+  }
+  if (options.opensearch) {
+    const connection = await connectOpenSearch(options.opensearch);
+    resources.add(() => connection.close());
+    sinks.push(
+      new OpenSearchSink(connection, flags.indexPrefix, {
+        aliases: flags.aliases === true,
         failFast: flags.failFast === true,
         onDrop: drops.record,
       }),

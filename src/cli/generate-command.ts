@@ -9,7 +9,13 @@ import {
 } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { generate, type GenerateReport } from '../orchestration/generate.js';
-import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
+import {
+  addLoadOptions,
+  DropLog,
+  openBackendSinks,
+  Resources,
+  type LoadFlags,
+} from './backend-sinks.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
@@ -129,18 +135,24 @@ async function runGenerate(
   const loading = flags.janusgraph !== undefined || flags.opensearch !== undefined;
   const outDir = loading && !outGiven ? undefined : flags.out;
   const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
-  const report = await interruptible(showProgress, ({ signal, onProgress }) =>
-    generate({
-      config,
-      outDir,
-      openSinks: () => openBackendSinks(flags, config, drops),
-      overwrite: flags.overwrite === true,
-      clock: () => performance.now(),
-      memory: () => process.memoryUsage.rss(),
-      onProgress,
-      signal,
-    }),
-  );
+  const resources = new Resources();
+  let report: GenerateReport;
+  try {
+    report = await interruptible(showProgress, ({ signal, onProgress }) =>
+      generate({
+        config,
+        outDir,
+        openSinks: () => openBackendSinks(flags, config, drops, resources),
+        overwrite: flags.overwrite === true,
+        clock: () => performance.now(),
+        memory: () => process.memoryUsage.rss(),
+        onProgress,
+        signal,
+      }),
+    );
+  } finally {
+    await resources.release();
+  }
   if (!flags.quiet && !flags.json) {
     printSummary(report, config.seed);
     printVerification(report.verification);

@@ -1,9 +1,15 @@
 import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
-import { load } from '../orchestration/load.js';
+import { load, type LoadReport } from '../orchestration/load.js';
 import { readManifest } from '../sources/index.js';
-import { addLoadOptions, DropLog, openBackendSinks, type LoadFlags } from './backend-sinks.js';
+import {
+  addLoadOptions,
+  DropLog,
+  openBackendSinks,
+  Resources,
+  type LoadFlags,
+} from './backend-sinks.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
@@ -43,17 +49,28 @@ Examples:
       );
     const drops = new DropLog();
     const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
-    const report = await interruptible(showProgress, ({ signal, onProgress }) =>
-      load({
-        from: flags.from,
-        format: flags.format,
-        // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
-        openSinks: async () =>
-          openBackendSinks(flags, { manifest: (await readManifest(flags.from)).files }, drops),
-        onProgress,
-        signal,
-      }),
-    );
+    const resources = new Resources();
+    let report: LoadReport;
+    try {
+      report = await interruptible(showProgress, ({ signal, onProgress }) =>
+        load({
+          from: flags.from,
+          format: flags.format,
+          // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
+          openSinks: async () =>
+            openBackendSinks(
+              flags,
+              { manifest: (await readManifest(flags.from)).files },
+              drops,
+              resources,
+            ),
+          onProgress,
+          signal,
+        }),
+      );
+    } finally {
+      await resources.release();
+    }
     if (!flags.quiet && !flags.json) {
       process.stderr.write(
         `fingraph: loaded ${report.totalRecords.toLocaleString('en-US')} records from ${flags.from} (${report.format}) in ${(report.timeMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toLocaleString('en-US')} records/s\n`,

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { detectCommand } from './detect-command.js';
 import { generateCommand } from './generate-command.js';
 import { loadCommand } from './load-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const command of [generateCommand(), loadCommand(), schemaCommand()])
+  for (const command of [generateCommand(), loadCommand(), schemaCommand(), detectCommand()])
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);

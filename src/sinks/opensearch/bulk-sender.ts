@@ -1,0 +1,273 @@
+import { SinkError } from '../../errors.js';
+import { delayFor, type RetryPolicy } from '../retry-policy.js';
+import type { BulkDocument } from './bulk-document.js';
+import {
+  isRetryableRequestError,
+  requestFailureReason,
+  RETRYABLE_STATUSES,
+  sleep,
+} from './bulk-retry.js';
+
+/** Why the server refused one document, as `_bulk` reports it. */
+export interface BulkItemError {
+  readonly type?: string;
+  readonly reason?: string;
+  readonly caused_by?: { readonly type?: string; readonly reason?: string };
+}
+
+/** One item of a `_bulk` answer, under its action name (`index`). */
+export interface BulkItemStatus {
+  readonly status: number;
+  readonly error?: BulkItemError;
+}
+
+/** The part of a `_bulk` answer the sender reads (the sink asks for nothing more: filter_path). */
+export interface BulkResponse {
+  readonly errors: boolean;
+  readonly items?: readonly Readonly<Record<string, BulkItemStatus>>[];
+}
+
+/**
+ * Posts one NDJSON body to `_bulk` and resolves with the answer; rejects on a transport error or an
+ * HTTP error status. The only thing the sender needs from a client, so a unit test can fake it.
+ */
+export type BulkTransport = (body: string, signal: AbortSignal) => Promise<BulkResponse>;
+
+/** A document the server refused for good. */
+export interface BulkDrop {
+  readonly doc: BulkDocument;
+  readonly status: number;
+  readonly reason: string;
+  /** How many times it had been sent again before it was given up. */
+  readonly retried: number;
+}
+
+/** How a sender sends: its transport, in-flight limit, retries, and where refusals go. */
+export interface BulkSenderOptions {
+  readonly transport: BulkTransport;
+  /** Requests in flight at most. */
+  readonly concurrency: number;
+  readonly retry: RetryPolicy;
+  readonly onDrop: (drop: BulkDrop) => void;
+  /** Waits between attempts; injected so unit tests need not wait. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** What a sender did so far; the sink reports these in its SinkStats. */
+export interface BulkCounters {
+  successful: number;
+  failed: number;
+  /** Documents sent again after a retryable answer (one document retried twice counts 2). */
+  retried: number;
+  /** NDJSON bytes of the documents, each counted once. */
+  bytes: number;
+  requests: number;
+}
+
+/**
+ * Sends bulk bodies with at most `concurrency` requests in flight. `submit` resolves only once a
+ * slot is free, so a caller that awaits it is held back while the server is behind. A retryable
+ * answer (429/502/503/504, a dropped connection) is retried with exponential backoff while the
+ * request keeps its slot: a busy server gets fewer requests, not more. For item-level 429s only the
+ * refused items are sent again. Any other refused document goes to `onDrop`; a request that fails
+ * for good, or `fail()`, stops the sender and every later call rejects with that error.
+ */
+export class BulkSender {
+  private readonly running = new Set<Promise<void>>();
+  private readonly controller = new AbortController();
+  private failure: Error | undefined;
+  private readonly counters: BulkCounters = {
+    successful: 0,
+    failed: 0,
+    retried: 0,
+    bytes: 0,
+    requests: 0,
+  };
+
+  constructor(private readonly options: BulkSenderOptions) {
+    if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+      throw new SinkError(
+        `opensearch sink: concurrency ${options.concurrency} must be a whole number ≥ 1`,
+        { concurrency: options.concurrency },
+      );
+  }
+
+  get stats(): Readonly<BulkCounters> {
+    return this.counters;
+  }
+
+  /** The error that stopped the sender, if any. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Waits for a free request slot, then starts sending `docs` and returns without waiting for it. */
+  async submit(docs: readonly BulkDocument[]): Promise<void> {
+    this.throwIfFailed();
+    while (this.running.size >= this.options.concurrency) {
+      await Promise.race(this.running);
+      this.throwIfFailed();
+    }
+    if (docs.length === 0) return;
+    const request: Promise<void> = this.send(docs)
+      .catch((error: unknown) => {
+        this.fail(error);
+      })
+      .finally(() => this.running.delete(request));
+    this.running.add(request);
+  }
+
+  /** Waits for every request in flight; rejects with the error that stopped the sender, if any. */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+    this.throwIfFailed();
+  }
+
+  /**
+   * Stops the sender: requests in flight are cancelled, waits between retries end, and every later
+   * call rejects with `error`. The first error wins.
+   */
+  fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure =
+      error instanceof Error
+        ? error
+        : new SinkError(`opensearch sink: stopped: ${String(error)}`, {}, { cause: error });
+    this.controller.abort(this.failure);
+  }
+
+  /** Resolves when nothing is in flight any more (after `fail`), never rejects. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private async send(docs: readonly BulkDocument[]): Promise<void> {
+    const { retry, transport } = this.options;
+    const signal = this.controller.signal;
+    let pending = docs;
+    let body = joinLines(pending);
+    this.counters.bytes += Buffer.byteLength(body);
+    for (let attempt = 0; ; attempt++) {
+      this.throwIfFailed();
+      this.counters.requests++;
+      let response: BulkResponse;
+      try {
+        response = await transport(body, signal);
+      } catch (error) {
+        this.throwIfFailed();
+        if (!isRetryableRequestError(error) || attempt >= retry.retries)
+          throw requestError(pending, error, attempt);
+        this.counters.retried += pending.length;
+        await this.wait(attempt);
+        continue;
+      }
+      const again = this.settle(pending, response, attempt);
+      if (again.length === 0) return;
+      this.counters.retried += again.length;
+      await this.wait(attempt);
+      pending = again;
+      body = joinLines(pending);
+    }
+  }
+
+  /** Counts the answer's successes, reports refusals, and returns what is worth sending again. */
+  private settle(
+    docs: readonly BulkDocument[],
+    response: BulkResponse,
+    attempt: number,
+  ): BulkDocument[] {
+    if (!response.errors) {
+      this.counters.successful += docs.length;
+      return [];
+    }
+    const items = response.items ?? [];
+    if (items.length !== docs.length)
+      throw new SinkError(
+        `opensearch sink: bulk answer has ${items.length} items for ${docs.length} documents sent to index "${docs[0]?.target.index ?? '?'}"`,
+        { items: items.length, documents: docs.length },
+      );
+    const again: BulkDocument[] = [];
+    const canRetry = attempt < this.options.retry.retries;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as BulkDocument;
+      const item = itemStatus(items[i]);
+      if (item.status < 300) {
+        this.counters.successful++;
+      } else if (RETRYABLE_STATUSES.has(item.status) && canRetry) {
+        again.push(doc);
+      } else {
+        this.counters.failed++;
+        const retried = RETRYABLE_STATUSES.has(item.status) ? ` (after ${attempt} retries)` : '';
+        this.drop({
+          doc,
+          status: item.status,
+          reason: `${itemReason(item)}${retried}`,
+          retried: attempt,
+        });
+      }
+    }
+    return again;
+  }
+
+  private drop(drop: BulkDrop): void {
+    try {
+      this.options.onDrop(drop);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async wait(attempt: number): Promise<void> {
+    const ms = delayFor(this.options.retry, attempt);
+    try {
+      await (this.options.sleep ?? sleep)(ms, this.controller.signal);
+    } catch (error) {
+      this.throwIfFailed();
+      throw error;
+    }
+  }
+}
+
+function joinLines(docs: readonly BulkDocument[]): string {
+  let body = '';
+  for (const doc of docs) body += doc.line;
+  return body;
+}
+
+function itemStatus(item: Readonly<Record<string, BulkItemStatus>> | undefined): BulkItemStatus {
+  const result = item === undefined ? undefined : (item['index'] ?? Object.values(item)[0]);
+  return result ?? { status: 0, error: { type: 'missing_item', reason: 'no item in the answer' } };
+}
+
+/** `400 mapper_parsing_exception: failed to parse field [amount] … (caused by …)`. */
+export function itemReason(item: BulkItemStatus): string {
+  const error = item.error;
+  if (error === undefined) return `${item.status}`;
+  const cause =
+    error.caused_by?.reason === undefined
+      ? ''
+      : ` (caused by ${error.caused_by.type ?? 'error'}: ${error.caused_by.reason})`;
+  return `${item.status} ${error.type ?? 'error'}: ${error.reason ?? ''}${cause}`.slice(0, 500);
+}
+
+function requestError(docs: readonly BulkDocument[], error: unknown, attempt: number): SinkError {
+  const indexes = [...new Set(docs.map((doc) => doc.target.index))];
+  const where =
+    indexes.length === 1
+      ? `index "${indexes[0] ?? ''}"`
+      : `indexes "${indexes[0] ?? ''}" and ${indexes.length - 1} more`;
+  const tries = attempt === 0 ? '' : ` after ${attempt} retries`;
+  return new SinkError(
+    `opensearch sink: bulk request of ${docs.length} docs to ${where} failed${tries}: ${requestFailureReason(error)}`,
+    { indexes, documents: docs.length, retries: attempt },
+    { cause: error },
+  );
+}
