@@ -36,6 +36,8 @@ export interface GenerateOptions {
 export interface Progress {
   readonly elements: number;
   readonly elapsedMs: number;
+  /** Elements expected in all, when known in advance (a load from files); gives an ETA. */
+  readonly totalElements?: number;
 }
 
 export interface GenerateReport {

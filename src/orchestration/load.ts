@@ -52,7 +52,11 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
   const startedMs = clock();
   const onBatch = (batch: GraphBatch) => {
     counter.add(batch);
-    options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
+    options.onProgress?.({
+      elements: counter.total,
+      elapsedMs: clock() - startedMs,
+      totalElements: source.manifest.total_records,
+    });
   };
   const result = await fanOut(source.batches(), sinks, { onBatch, writeGroundTruth: true });
   const timeMs = clock() - startedMs;
