@@ -53,3 +53,37 @@ export { typologiesMarkdown } from './generators/patterns/typology-table.js';
 export { FileSink } from './sinks/files/file-sink.js';
 export type { Sink, SinkStats } from './sinks/sink.js';
 export { VERSION } from './version.js';
+export type { DetectionContext, Detector, Hit } from './detection/detector.js';
+export { DETECTORS } from './detection/registry.js';
+export {
+  runDetection,
+  type DetectionRun,
+  type DetectorOutcome,
+  type RunDetectionOptions,
+} from './detection/run-detection.js';
+export {
+  hitMatchesPattern,
+  matchingPatterns,
+  patternEventIds,
+  scoreHits,
+  truthPattern,
+  truthPatterns,
+  type DetectionScore,
+  type PatternParticipant,
+  type ScoreOptions,
+  type SubtypeScore,
+  type TruthPattern,
+  type TypologyScore,
+} from './detection/score.js';
+export {
+  periodOf,
+  readTruthDirectory,
+  type DetectionPeriod,
+  type TruthDirectory,
+} from './detection/truth-directory.js';
+export {
+  renderDetectionReport,
+  type EventEndpoints,
+  type ReportInput,
+} from './detection/report-html.js';
+export { seedBank, type SeedBankOptions, type SeededBank } from './testing/seed-bank.js';
