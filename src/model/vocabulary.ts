@@ -66,7 +66,11 @@ export interface EdgeDefinition extends ElementDefinition {
   readonly kind: 'edge';
   readonly from: readonly VertexLabel[];
   readonly to: readonly VertexLabel[];
-  /** JanusGraph multiplicity: MULTI (parallel edges allowed) or SIMPLE. */
+  /**
+   * JanusGraph multiplicity. Every label is MULTI: JanusGraph does not enforce multiplicity under
+   * storage.batch-loading, and a violated ONE2MANY left graphs whose edges could not be dropped.
+   * The generator keeps shapes such as "one issuer per document" itself (tested).
+   */
   readonly multiplicity: 'MULTI' | 'SIMPLE' | 'MANY2ONE' | 'ONE2MANY' | 'ONE2ONE';
 }
 
@@ -121,10 +125,10 @@ export const VOCABULARY = {
     'communications',
   ),
   trade: edge('trade_id', tradeShape, ['account'], ['company'], 'trades'),
-  traveled: edge('travel_id', traveledShape, ['person'], ['travel'], 'traveled', 'ONE2MANY'),
+  traveled: edge('travel_id', traveledShape, ['person'], ['travel'], 'traveled'),
   logged_in: edge('login_id', loggedInShape, ['account'], ['device'], 'logins'),
-  issued: edge('document_id', issuedShape, ['company'], ['document'], 'issued', 'ONE2MANY'),
-  billed_to: edge('document_id', billedToShape, ['document'], ['company'], 'billed_to', 'MANY2ONE'),
+  issued: edge('document_id', issuedShape, ['company'], ['document'], 'issued'),
+  billed_to: edge('document_id', billedToShape, ['document'], ['company'], 'billed_to'),
 } as const satisfies { [L in VertexLabel]: VertexDefinition } & {
   [L in EdgeLabel]: EdgeDefinition;
 };

@@ -98,7 +98,7 @@ export async function seedBank(options: SeedBankOptions): Promise<SeededBank> {
       janusgraph = await connectJanusGraph(connection);
       if (options.fresh === true)
         await janusgraph.client.submit(
-          'g.E().drop().iterate(); g.V().drop().iterate(); graph.tx().commit(); 0',
+          'g.E().drop().iterate(); graph.tx().commit(); g.V().drop().iterate(); graph.tx().commit(); 0',
         );
       sinks.push(await JanusGraphSink.open({ connection }));
     }

@@ -46,7 +46,6 @@ export async function dropIndexes(connection: OpenSearchConnection, prefix: stri
  * another and each starts from an empty graph (the schema stays: it is the same for all).
  */
 export async function clearGraph(connection: JanusGraphConnection): Promise<void> {
-  await connection.client.submit(
-    'g.E().drop().iterate(); g.V().drop().iterate(); graph.tx().commit(); 0',
-  );
+  await connection.client.submit('g.E().drop().iterate(); graph.tx().commit(); 0');
+  await connection.client.submit('g.V().drop().iterate(); graph.tx().commit(); 0');
 }
