@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
 import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
+import { clearGraph } from '../sinks/janusgraph/clear-graph.js';
+import { connectJanusGraph } from '../sinks/janusgraph/connection.js';
+import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
 import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
 import { connectOpenSearch } from '../sinks/opensearch/connection.js';
 import { OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
@@ -10,6 +13,7 @@ import { addBackendOptions, backendOptions, type BackendFlags } from './backend-
 
 export interface LoadFlags extends BackendFlags {
   failFast?: boolean;
+  clear?: boolean;
   aliases?: boolean;
   loadBatchSize?: string;
   loadConcurrency?: string;
@@ -46,6 +50,12 @@ export function addLoadOptions(command: Command): Command {
     )
     .addOption(
       new Option('--resume', 'skip what the checkpoint says already landed (an interrupted load)'),
+    )
+    .addOption(
+      new Option(
+        '--clear',
+        "empty the graph and delete fingraph's indexes under --index-prefix before loading (another dataset was loaded there)",
+      ).conflicts('resume'),
     );
 }
 
@@ -96,6 +106,14 @@ export async function openBackendSinks(
   const options = await backendOptions(flags);
   const sinks: Sink[] = [];
   if (options.janusgraph) {
+    if (flags.clear) {
+      const connection = await connectJanusGraph(options.janusgraph);
+      try {
+        await clearGraph(connection);
+      } finally {
+        await connection.close();
+      }
+    }
     const key = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
     sinks.push(
       await JanusGraphSink.open({
@@ -112,6 +130,7 @@ export async function openBackendSinks(
   if (options.opensearch) {
     const connection = await connectOpenSearch(options.opensearch);
     resources.add(() => connection.close());
+    if (flags.clear) await deleteFingraphIndexes(connection, flags.indexPrefix);
     sinks.push(
       new OpenSearchSink(connection, flags.indexPrefix, {
         aliases: flags.aliases === true,

@@ -1,3 +1,5 @@
+import { clearGraph } from '../sinks/janusgraph/clear-graph.js';
+import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
 import { resolveConfig, type ConfigLayer, type GenerationConfig } from '../config/index.js';
 import type { DetectionContext, Hit } from '../detection/detector.js';
 import {
@@ -96,20 +98,12 @@ export async function seedBank(options: SeedBankOptions): Promise<SeededBank> {
     if (options.janusgraph !== undefined) {
       const connection = asOptions(options.janusgraph);
       janusgraph = await connectJanusGraph(connection);
-      if (options.fresh === true)
-        await janusgraph.client.submit(
-          'g.E().drop().iterate(); graph.tx().commit(); g.V().drop().iterate(); graph.tx().commit(); 0',
-        );
+      if (options.fresh === true) await clearGraph(janusgraph);
       sinks.push(await JanusGraphSink.open({ connection }));
     }
     if (options.opensearch !== undefined) {
       opensearch = await connectOpenSearch(asOptions(options.opensearch));
-      if (options.fresh === true)
-        await opensearch.client.indices.delete({
-          index: `${indexPrefix}*`,
-          expand_wildcards: 'all',
-          ignore_unavailable: true,
-        } as never);
+      if (options.fresh === true) await deleteFingraphIndexes(opensearch, indexPrefix);
       sinks.push(new OpenSearchSink(opensearch, indexPrefix));
     }
     const report = await generate({ config, extraSinks: sinks });
