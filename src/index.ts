@@ -50,8 +50,27 @@ export {
 export { generateBatches, type BatchOptions } from './orchestration/generate-batches.js';
 export { planRun, type Plan } from './orchestration/plan.js';
 export { typologiesMarkdown } from './generators/patterns/typology-table.js';
+export { load, type LoadOptions, type LoadReport } from './orchestration/load.js';
+export { VerificationError } from './orchestration/verify-sinks.js';
+export { readOutputDirectory, type OutputSource, type ReadOutputOptions } from './sources/index.js';
 export { FileSink } from './sinks/files/file-sink.js';
-export type { Sink, SinkStats } from './sinks/sink.js';
+export {
+  connectJanusGraph,
+  type JanusGraphConnection,
+  type JanusGraphOptions,
+} from './sinks/janusgraph/connection.js';
+export { JanusGraphSink, type JanusGraphSinkOptions } from './sinks/janusgraph/janusgraph-sink.js';
+export { Checkpoint } from './sinks/janusgraph/checkpoint.js';
+export { applyJanusGraphSchema } from './sinks/janusgraph/apply-schema.js';
+export {
+  connectOpenSearch,
+  type OpenSearchConnection,
+  type OpenSearchOptions,
+} from './sinks/opensearch/connection.js';
+export { OpenSearchSink, type OpenSearchSinkOptions } from './sinks/opensearch/opensearch-sink.js';
+export { applyOpenSearchSchema } from './sinks/opensearch/apply-schema.js';
+export { janusGraphSchema, openSearchIndexes, schemaArtifacts } from './schema/index.js';
+export type { DroppedRecord, GroundTruth, Sink, SinkStats, VerificationRow } from './sinks/sink.js';
 export { VERSION } from './version.js';
 export type { DetectionContext, Detector, Hit } from './detection/detector.js';
 export { DETECTORS } from './detection/registry.js';

@@ -61,8 +61,21 @@ function checkIntegrity(run: Run): void {
 }
 
 describe('ground truth', () => {
-  it('the registry has a config count for every typology', () => {
-    expect(TYPOLOGY_REGISTRY.length).toBeGreaterThan(0);
+  it('every typology count option drives exactly one registered typology, and every typology has one', () => {
+    const countOptions = OPTION_DESCRIPTORS.filter(
+      (d) => d.group === 'typologies' && d.name.endsWith('Patterns'),
+    );
+    const driven = new Set<string>();
+    for (const d of countOptions) {
+      const config = configOf('small', { [d.name]: 3 });
+      const entries = TYPOLOGY_REGISTRY.filter((entry) => entry.count(config) === 3);
+      expect(
+        entries.map((e) => e.typology.name),
+        d.name,
+      ).toHaveLength(1);
+      driven.add(entries[0]?.typology.name ?? '');
+    }
+    expect([...driven].sort()).toEqual(TYPOLOGY_REGISTRY.map((e) => e.typology.name).sort());
   });
 
   for (const seed of randomSeeds(2)) {
