@@ -9,7 +9,9 @@
 // round (the machine is noisy); best and median docs/s are reported. Every timed run starts from
 // freshly created indexes with refresh off and no replicas, and ends with those settings put back
 // and a refresh, so all variants do the same server-side work. --sweep instead times the sink
-// over concurrency × flush size, to pick the defaults. Nothing here is pass/fail.
+// over concurrency × flush size, to pick the defaults. Nothing here is pass/fail. The comparison
+// also goes to .bench/opensearch.json (read by scripts/bench/report.mjs).
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -323,6 +325,38 @@ try {
       '',
       `Sink vs one request per document: ${(best('sink') / best('one per document')).toFixed(1)}× (best), ${(mid('sink') / mid('one per document')).toFixed(1)}× (median).`,
     ];
+    mkdirSync('.bench', { recursive: true });
+    writeFileSync(
+      '.bench/opensearch.json',
+      JSON.stringify(
+        {
+          url: os.url,
+          version: os.version,
+          preset: args.preset,
+          documents,
+          records: records.length,
+          onePerDocument: Math.min(onePerDocCount, records.length),
+          flushBytes,
+          concurrency,
+          rounds,
+          variants: Object.fromEntries(
+            Object.keys(variants).map((k) => [
+              k,
+              {
+                rates: rate(k),
+                best: best(k),
+                median: mid(k),
+                bestVsFirehoseBest: best(k) / best('firehose'),
+                medianPairedVsFirehose: paired(k),
+                cpuMsPerThousand: cpu(k),
+              },
+            ]),
+          ),
+        },
+        null,
+        2,
+      ),
+    );
     console.log(lines.join('\n'));
   }
 } finally {
