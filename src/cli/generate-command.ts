@@ -100,7 +100,9 @@ Examples:
   $ fingraph generate --config bank.json --transaction-count 1000000 --overwrite
   $ fingraph generate --preset tiny --json > report.json
   $ fingraph generate --preset small --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200
-      (with a backend and no --out, nothing is written to disk)`,
+      (with a backend and no --out, nothing is written to disk)
+  $ fingraph generate --preset large --workers 2                # same bytes as --workers 1, faster
+  $ fingraph generate --preset large --shard 1/3 --out part-1   # part 1 (from 0) of 3; see fingraph merge`,
   );
   command.action(async (flags: GenerateFlags) => {
     const outGiven = command.getOptionValueSource('out') !== 'default';
@@ -155,7 +157,7 @@ async function runGenerate(
   }
   if (!flags.quiet && !flags.json) {
     printSummary(report, config.seed);
-    printVerification(report.verification);
+    printVerification(report.verification, report.shard.count > 1);
   }
   return report;
 }

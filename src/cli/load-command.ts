@@ -75,7 +75,7 @@ Examples:
       process.stderr.write(
         `fingraph: loaded ${report.totalRecords.toLocaleString('en-US')} records from ${flags.from} (${report.format}) in ${(report.timeMs / 1000).toFixed(2)} s, ${report.recordsPerSecond.toLocaleString('en-US')} records/s\n`,
       );
-      printVerification(report.verification);
+      printVerification(report.verification, (report.manifest.shard?.count ?? 1) > 1);
     }
     if (flags.json)
       process.stdout.write(

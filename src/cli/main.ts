@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { detectCommand } from './detect-command.js';
 import { generateCommand } from './generate-command.js';
 import { loadCommand } from './load-command.js';
+import { mergeCommand } from './merge-command.js';
 import { schemaCommand } from './schema-command.js';
 import { printVerification } from './verification-table.js';
 import { VerificationError } from '../orchestration/verify-sinks.js';
@@ -24,7 +25,13 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .configureOutput(output);
-  for (const command of [generateCommand(), loadCommand(), schemaCommand(), detectCommand()])
+  for (const command of [
+    generateCommand(),
+    loadCommand(),
+    mergeCommand(),
+    schemaCommand(),
+    detectCommand(),
+  ])
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
     await program.parseAsync(argv);
@@ -42,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('fingraph: interrupted; no output was kept\n');
       return 130;
     }
-    if (error instanceof VerificationError) printVerification(error.rows);
+    if (error instanceof VerificationError) printVerification(error.rows, error.partial);
     const message =
       error instanceof FingraphError
         ? error.message

@@ -25,4 +25,6 @@ export interface GenerationConfig extends TypologyConfig {
   readonly includeMetadata: boolean;
   readonly enableParallel: boolean;
   readonly numWorkers: number;
+  /** "I/N": this run generates part I (from 0) of N; "0/1" is the whole output. */
+  readonly shard: string;
 }

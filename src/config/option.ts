@@ -9,7 +9,8 @@ export type OptionType =
   | 'rate' // number in [0, 1]
   | 'timestamp' // ISO-8601 instant
   | 'boolean'
-  | 'formats'; // list of OutputFormat
+  | 'formats' // list of OutputFormat
+  | 'shard'; // "I/N": part I (from 0) of N
 
 export type OptionGroup = 'population' | 'events' | 'typologies' | 'behaviour' | 'run';
 

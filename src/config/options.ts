@@ -83,14 +83,25 @@ export const OPTION_DESCRIPTORS = [
   ),
   option('includeGroundTruth', 'boolean', 'run', 'write ground_truth/ (patterns and event labels)'),
   option('includeMetadata', 'boolean', 'run', 'write manifest.json and generation_stats.json'),
-  option('enableParallel', 'boolean', 'run', 'accepted for compatibility', {
-    restrictedTo: false,
-    restriction: 'must be false: worker threads are not in this release yet',
-  }),
-  option('numWorkers', 'positive', 'run', 'accepted for compatibility', {
-    restrictedTo: 1,
-    restriction: 'must be 1: worker threads are not in this release yet',
-  }),
+  option(
+    'enableParallel',
+    'boolean',
+    'run',
+    'accepted for compatibility; num_workers alone sets the parallelism',
+  ),
+  option(
+    'numWorkers',
+    'positive',
+    'run',
+    'worker threads that generate in parallel (does not change the output)',
+    { flag: '--workers' },
+  ),
+  option(
+    'shard',
+    'shard',
+    'run',
+    'generate only part I (from 0) of N, e.g. 0/3; the parts merged in order are the whole output',
+  ),
 ] as const satisfies readonly OptionDescriptor[];
 
 export type OptionName = (typeof OPTION_DESCRIPTORS)[number]['name'];

@@ -50,6 +50,7 @@ const BASE: GenerationConfig = {
   includeMetadata: true,
   enableParallel: false,
   numWorkers: 1,
+  shard: '0/1',
 };
 
 /**

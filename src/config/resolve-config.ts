@@ -75,6 +75,18 @@ function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown
       }
       return [...new Set(list as string[])];
     }
+    case 'shard': {
+      const match = typeof value === 'string' ? /^(\d+)\/(\d+)$/.exec(value) : null;
+      const index = Number(match?.[1]);
+      const count = Number(match?.[2]);
+      if (match === null || count < 1 || index >= count)
+        throw new ConfigError(
+          field,
+          value,
+          'must be I/N with 0 ≤ I < N, e.g. 0/3 (I counts from 0)',
+        );
+      return `${index}/${count}`;
+    }
   }
 }
 

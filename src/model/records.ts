@@ -1,4 +1,4 @@
-import type { EdgeLabel, PropertiesOf, VertexLabel } from './vocabulary.js';
+import type { EdgeLabel, Label, PropertiesOf, VertexLabel } from './vocabulary.js';
 
 /** A vertex in TinkerPop words. `properties` includes the business key, equal to `id`. */
 export interface VertexRecord<L extends VertexLabel = VertexLabel> {
@@ -31,6 +31,20 @@ export interface GraphBatch {
   readonly seq: number;
   readonly vertices: readonly AnyVertexRecord[];
   readonly edges: readonly AnyEdgeRecord[];
+  /**
+   * The batch's rows already encoded as text by a worker thread, by file format then label. A file
+   * sink of that format appends them instead of encoding the records. When no sink needs the
+   * records themselves, `vertices` and `edges` are empty and `counts` says what the batch holds.
+   */
+  readonly encoded?: Readonly<Record<string, Readonly<Partial<Record<Label, EncodedRows>>>>>;
+  /** Elements per label, given when `vertices` and `edges` are left empty. */
+  readonly counts?: Readonly<Partial<Record<Label, number>>>;
+}
+
+/** Rows of one label encoded in one text format. */
+export interface EncodedRows {
+  readonly text: string;
+  readonly rows: number;
 }
 
 export function isEdgeRecord(record: GraphRecord): record is AnyEdgeRecord {

@@ -7,10 +7,13 @@ import type { GroundTruth, Sink, SinkStats, VerificationRow } from '../sinks/sin
 import type { GraphBatch, Label } from '../model/index.js';
 import { VERSION } from '../version.js';
 import { fanOut } from './fan-out.js';
+import { isTextFormat } from '../sinks/files/text-encoding.js';
 import { generateBatches } from './generate-batches.js';
-import { planRun } from './plan.js';
+import { planRun, type Plan } from './plan.js';
 import { RunCounter } from './run-stats.js';
+import { shardOf, shardUnits, type Shard } from './shard.js';
 import { verifySinks } from './verify-sinks.js';
+import { generateBatchesInWorkers } from './workers/parallel-batches.js';
 
 export interface GenerateOptions {
   readonly config: GenerationConfig;
@@ -55,14 +58,20 @@ export interface GenerateReport {
   readonly groundTruth: GroundTruth;
   /** Post-load counts per backend sink (empty when only files were written). */
   readonly verification: Readonly<Record<string, readonly VerificationRow[]>>;
+  /** The part of the run this was (0 of 1 unless --shard). */
+  readonly shard: Shard;
 }
 
 /** Settings that change how fast output is produced, never what it is: left out of the manifest. */
 const OUTPUT_NEUTRAL_SETTINGS = new Set(['batchSize', 'enableParallel', 'numWorkers']);
 
+/** The shard is not part of the dataset's config: a shard's manifest names it on its own line. */
+const MANIFEST_EXCLUDED = new Set([...OUTPUT_NEUTRAL_SETTINGS, 'shard']);
+
 /**
  * The manifest: what was generated, from which config, with checksums. It holds no wall-clock time
- * and no output-neutral settings, so the same seed and config reproduce it byte for byte.
+ * and no output-neutral settings, so the same seed and config reproduce it byte for byte. A
+ * shard's manifest says which part it holds; merging the parts gives the unsharded manifest.
  */
 export function buildManifest(
   config: GenerationConfig,
@@ -70,13 +79,15 @@ export function buildManifest(
   files: readonly WrittenFile[],
   chunkSize: number,
 ) {
+  const shard = shardOf(config);
   return {
     generator: 'fingraph',
     version: VERSION,
     seed: config.seed,
     chunk_size: chunkSize,
+    ...(shard.count > 1 ? { shard } : {}),
     config: Object.fromEntries(
-      Object.entries(config).filter(([name]) => !OUTPUT_NEUTRAL_SETTINGS.has(name)),
+      Object.entries(config).filter(([name]) => !MANIFEST_EXCLUDED.has(name)),
     ),
     counts,
     total_records: Object.values(counts).reduce((sum, n) => sum + n, 0),
@@ -112,6 +123,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
   const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? []), ...opened];
   const counter = new RunCounter();
+  const shard = shardOf(config);
+  // The ground truth is the whole run's: shard 0 writes and loads it, once.
+  const writeGroundTruth = config.includeGroundTruth && shard.index === 0;
   const startedMs = clock();
   let peakRss = options.memory?.() ?? 0;
   const onBatch = (batch: GraphBatch) => {
@@ -120,25 +134,21 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
   };
   try {
-    const result = await fanOut(
-      generateBatches(plan, { batchSize: config.batchSize, signal: options.signal }),
-      sinks,
-      {
-        onBatch,
-        writeGroundTruth: config.includeGroundTruth,
-      },
-    );
+    const result = await fanOut(batchStream(plan, shard, sinks, options.signal), sinks, {
+      onBatch,
+      writeGroundTruth,
+    });
     const timeMs = clock() - startedMs;
     const expected = {
       ...counter.counts,
-      ...(config.includeGroundTruth
+      ...(writeGroundTruth
         ? {
             patterns: result.groundTruth.patterns.length,
             event_labels: result.groundTruth.eventLabels.length,
           }
         : {}),
     };
-    const verification = await verifySinks(sinks, expected);
+    const verification = await verifySinks(sinks, expected, shard.count > 1);
     const files = fileSinks.flatMap((sink) => sink.files());
     const report: GenerateReport = {
       counts: counter.counts,
@@ -153,6 +163,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       patterns: countByTypology(result.groundTruth),
       groundTruth: result.groundTruth,
       verification,
+      shard,
     };
     if (output !== undefined) {
       if (config.includeMetadata) {
@@ -171,8 +182,41 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
 }
 
+/**
+ * The batch stream for this run: sequential, or from worker threads that also encode the rows of
+ * text files (the sinks get records only when one needs them: a backend, Parquet).
+ */
+function batchStream(plan: Plan, shard: Shard, sinks: readonly Sink[], signal?: AbortSignal) {
+  const { config } = plan;
+  const emitted = shardUnits(plan, shard);
+  if (config.numWorkers === 1)
+    return generateBatches(plan, { batchSize: config.batchSize, signal, emitted });
+  const textFormats = sinks.flatMap((sink) =>
+    sink instanceof FileSink && isTextFormat(sink.format) ? [sink.format] : [],
+  );
+  return generateBatchesInWorkers(plan, {
+    workers: config.numWorkers,
+    emitted,
+    textFormats,
+    records: textFormats.length < sinks.length,
+    signal,
+  });
+}
+
 /** The original's GenerationStats fields (per-kind counts, time, rate, errors, warnings), plus ours. */
-function generationStats(report: GenerateReport) {
+export function generationStats(
+  report: Pick<
+    GenerateReport,
+    | 'counts'
+    | 'groundTruth'
+    | 'patterns'
+    | 'totalRecords'
+    | 'timeMs'
+    | 'recordsPerSecond'
+    | 'peakRssBytes'
+    | 'sinks'
+  >,
+) {
   const c = report.counts;
   return {
     persons_generated: c.person,
@@ -198,7 +242,7 @@ function generationStats(report: GenerateReport) {
   };
 }
 
-function countByTypology(truth: GroundTruth): Record<string, number> {
+export function countByTypology(truth: GroundTruth): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const pattern of truth.patterns)
     counts[pattern.typology] = (counts[pattern.typology] ?? 0) + 1;

@@ -9,6 +9,12 @@ export class RunCounter {
 
   add(batch: GraphBatch): void {
     this.batches++;
+    if (batch.counts !== undefined) {
+      for (const [label, n] of Object.entries(batch.counts) as [Label, number][]) {
+        this.counts[label] += n;
+      }
+      return;
+    }
     for (const v of batch.vertices) this.counts[v.label]++;
     for (const e of batch.edges) this.counts[e.label]++;
   }

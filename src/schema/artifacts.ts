@@ -20,6 +20,8 @@ function optionSchema(d: OptionDescriptor): Record<string, unknown> {
       return { type: ['string', 'null'], format: 'date-time' };
     case 'boolean':
       return { type: 'boolean' };
+    case 'shard':
+      return { type: 'string', pattern: '^[0-9]+/[0-9]+$' };
     case 'formats':
       return { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: ['jsonl', 'json', 'csv', 'parquet'] }, minItems: 1 }] };
   }

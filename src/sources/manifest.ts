@@ -20,6 +20,8 @@ const manifestSchema = z.looseObject({
   version: z.string(),
   seed: z.unknown(),
   chunk_size: z.number().optional(),
+  /** Present on a shard's part only. */
+  shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(1) }).optional(),
   config: z.record(z.string(), z.unknown()),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   total_records: z.number().int().nonnegative(),

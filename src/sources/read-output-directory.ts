@@ -86,7 +86,13 @@ function filesOf(manifest: OutputManifest, format: OutputFormat, directory: stri
         { label, expected: count, actual: listed },
       );
   }
-  if (manifest.config['includeGroundTruth'] === true && (!truth.patterns || !truth.event_labels))
+  // Shard 0 holds a sharded run's ground truth; the other parts have none.
+  const holdsTruth = (manifest.shard?.index ?? 0) === 0;
+  if (
+    holdsTruth &&
+    manifest.config['includeGroundTruth'] === true &&
+    (!truth.patterns || !truth.event_labels)
+  )
     throw new FingraphError(
       `${directory}/manifest.json: the run wrote ground truth but lists no ground_truth/${truth.patterns ? 'event_labels' : 'patterns'}.${format}`,
       { format },

@@ -1,26 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/orchestration/generate.js';
 import { configOf } from '../helpers/collect.js';
+import { outputFiles } from '../helpers/output-files.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'fingraph-determinism-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
-
-/** Every output file except the timing stats, as relative path → bytes. */
-async function outputFiles(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries
-    .filter((e) => e.isFile())
-    .sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
-    if (entry.name === 'generation_stats.json') continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(path.slice(dir.length + 1), await readFile(path));
-  }
-  return files;
-}
 
 describe('determinism', () => {
   it('same seed and config give byte-identical files for batch sizes 1, 7 and 10000, in every format', async () => {

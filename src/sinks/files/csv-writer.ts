@@ -2,13 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { TableSpec } from '../../model/index.js';
 import type { RowEncoding, RowWriter, WrittenFile } from './row-writer.js';
 import { TextFile } from './text-file.js';
-
-/** CSV cell: lists and objects as JSON text, null as an empty cell. */
-function cell(value: unknown): string | number | boolean {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value as string | number | boolean;
-}
+import { CSV_OPTIONS, csvCells } from './text-encoding.js';
 
 /**
  * RFC 4180 CSV through csv-stringify, with a header of the label's columns. Rows are encoded in
@@ -28,7 +22,7 @@ export async function csvWriter<T>(
   let pending: (string | number | boolean)[][] = [];
   const flush = async () => {
     if (pending.length === 0) return;
-    const text = stringify(pending, { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+    const text = stringify(pending, CSV_OPTIONS);
     pending = [];
     await file.append(text);
   };
@@ -36,8 +30,13 @@ export async function csvWriter<T>(
     write(item: T) {
       const row = encoding.row(item);
       records++;
-      pending.push(columns.map((column) => cell(row[column])));
+      pending.push(csvCells(columns, row));
       return pending.length >= 1_000 ? flush() : undefined;
+    },
+    async writeEncoded(text: string, rows: number) {
+      await flush();
+      records += rows;
+      await file.append(text);
     },
     async close(): Promise<WrittenFile> {
       await flush();

@@ -5,6 +5,7 @@ import {
   labelTable,
   rowJson,
   toRow,
+  type EncodedRows,
   type GraphBatch,
   type GraphRecord,
   type Label,
@@ -51,6 +52,13 @@ export class FileSink implements Sink {
   }
 
   async write(batch: GraphBatch): Promise<void> {
+    const encoded = batch.encoded?.[this.format];
+    if (encoded !== undefined) {
+      for (const [label, rows] of Object.entries(encoded) as [Label, EncodedRows][]) {
+        await this.writeEncoded(label, rows);
+      }
+      return;
+    }
     // `await` only real promises: awaiting undefined would still cost a microtask per record.
     for (const record of batch.vertices) {
       const pending = this.writeRecord(record);
@@ -62,20 +70,33 @@ export class FileSink implements Sink {
     }
   }
 
+  /** Appends rows a worker thread encoded (see text-encoding.ts). */
+  private async writeEncoded(label: Label, rows: EncodedRows): Promise<void> {
+    if (rows.rows === 0) return;
+    this.total += rows.rows;
+    const writer = this.writers.get(label) ?? (await this.open(label));
+    if (writer.writeEncoded === undefined)
+      throw new SinkError(`${this.name}: cannot append pre-encoded rows`, {});
+    await writer.writeEncoded(rows.text, rows.rows);
+  }
+
+  private async open(label: Label): Promise<RowWriter<GraphRecord>> {
+    const opened = await WRITERS[this.format](
+      this.directory,
+      labelTable(label),
+      label,
+      RECORD_ENCODING,
+    );
+    this.writers.set(label, opened);
+    return opened;
+  }
+
   /** Returns a promise only when a writer is opened or flushes, so the common path stays synchronous. */
   private writeRecord(record: GraphRecord): Promise<void> | undefined {
     this.total++;
     const writer = this.writers.get(record.label);
     if (writer !== undefined) return writer.write(record);
-    return WRITERS[this.format](
-      this.directory,
-      labelTable(record.label),
-      record.label,
-      RECORD_ENCODING,
-    ).then((opened) => {
-      this.writers.set(record.label, opened);
-      return opened.write(record);
-    });
+    return this.open(record.label).then((opened) => opened.write(record));
   }
 
   /** Writes ground_truth/patterns and ground_truth/event_labels, even when empty. */

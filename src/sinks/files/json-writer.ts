@@ -18,6 +18,12 @@ export async function jsonWriter<T>(
       records++;
       return file.append(separator + encoding.json(item));
     },
+    writeEncoded(text: string, rows: number) {
+      if (rows === 0) return undefined;
+      const separator = records === 0 ? '[\n' : ',\n';
+      records += rows;
+      return file.append(separator + text);
+    },
     async close(): Promise<WrittenFile> {
       void file.append(records === 0 ? '[]\n' : '\n]\n');
       const { bytes, sha256 } = await file.close();

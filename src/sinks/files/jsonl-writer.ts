@@ -17,6 +17,10 @@ export async function jsonlWriter<T>(
       records++;
       return file.append(encoding.json(item) + '\n');
     },
+    writeEncoded(text: string, rows: number) {
+      records += rows;
+      return file.append(text);
+    },
     async close(): Promise<WrittenFile> {
       const { bytes, sha256 } = await file.close();
       return { path, format: 'jsonl', label: name, records, bytes, sha256 };

@@ -22,6 +22,11 @@ export interface RowEncoding<T> {
 export interface RowWriter<T> {
   /** Buffers the item's row; returns a promise only when the file must be flushed first. */
   write(item: T): Promise<void> | undefined;
+  /**
+   * Appends `rows` rows already encoded for this format (see text-encoding.ts); text formats only.
+   * Returns a promise only when the file must be flushed first.
+   */
+  writeEncoded?(text: string, rows: number): Promise<void> | undefined;
   close(): Promise<WrittenFile>;
   /** Stops without finishing the file (the directory is discarded afterwards). */
   destroy(): Promise<void>;
