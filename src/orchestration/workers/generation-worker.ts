@@ -35,8 +35,8 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-function post(message: FromWorker): void {
-  port.postMessage(message);
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
 }
 
 async function waitForCredit(): Promise<void> {
@@ -55,8 +55,16 @@ async function waitForObserved(seq: number): Promise<string> {
   }
 }
 
-/** What the sinks receive for one unit: text per format and label, and records if asked. */
-function outputOf(groups: readonly (readonly GraphRecord[])[]): UnitOutput {
+const utf8 = new TextEncoder();
+
+/**
+ * What the sinks receive for one unit: UTF-8 rows per format and label, and records if asked.
+ * The byte buffers go into `transfer`, so posting moves them instead of copying.
+ */
+function outputOf(
+  groups: readonly (readonly GraphRecord[])[],
+  transfer: ArrayBuffer[],
+): UnitOutput {
   const byLabel = new Map<Label, GraphRecord[]>();
   const vertices: AnyVertexRecord[] = [];
   const edges: AnyEdgeRecord[] = [];
@@ -74,7 +82,9 @@ function outputOf(groups: readonly (readonly GraphRecord[])[]): UnitOutput {
   for (const format of setup.textFormats) {
     const rows: Partial<Record<Label, EncodedRows>> = {};
     for (const [label, records] of byLabel) {
-      rows[label] = { text: encodeRecords(format, records), rows: records.length };
+      const bytes = utf8.encode(encodeRecords(format, records));
+      transfer.push(bytes.buffer);
+      rows[label] = { bytes, rows: records.length };
     }
     encoded[format] = rows;
   }
@@ -84,15 +94,17 @@ function outputOf(groups: readonly (readonly GraphRecord[])[]): UnitOutput {
 }
 
 async function postUnit(unit: ScheduledUnit, groups: readonly (readonly GraphRecord[])[]) {
-  await waitForCredit();
-  post({
+  const transfer: ArrayBuffer[] = [];
+  const message: FromWorker = {
     type: 'unit',
     seq: unit.seq,
     ...(unit.role === 'population' && setup.workers > 1
       ? { observed: JSON.stringify(groups) }
       : {}),
-    ...(unit.emitted ? { batch: outputOf(groups) } : {}),
-  });
+    ...(unit.emitted ? { batch: outputOf(groups, transfer) } : {}),
+  };
+  await waitForCredit();
+  post(message, transfer);
 }
 
 /**

@@ -33,10 +33,10 @@ export async function csvWriter<T>(
       pending.push(csvCells(columns, row));
       return pending.length >= 1_000 ? flush() : undefined;
     },
-    async writeEncoded(text: string, rows: number) {
+    async writeEncoded(bytes: Uint8Array, rows: number) {
       await flush();
       records += rows;
-      await file.append(text);
+      await file.appendBytes(bytes);
     },
     async close(): Promise<WrittenFile> {
       await flush();

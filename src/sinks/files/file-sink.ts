@@ -77,7 +77,7 @@ export class FileSink implements Sink {
     const writer = this.writers.get(label) ?? (await this.open(label));
     if (writer.writeEncoded === undefined)
       throw new SinkError(`${this.name}: cannot append pre-encoded rows`, {});
-    await writer.writeEncoded(rows.text, rows.rows);
+    await writer.writeEncoded(rows.bytes, rows.rows);
   }
 
   private async open(label: Label): Promise<RowWriter<GraphRecord>> {

@@ -18,11 +18,12 @@ export async function jsonWriter<T>(
       records++;
       return file.append(separator + encoding.json(item));
     },
-    writeEncoded(text: string, rows: number) {
-      if (rows === 0) return undefined;
+    async writeEncoded(bytes: Uint8Array, rows: number) {
+      if (rows === 0) return;
       const separator = records === 0 ? '[\n' : ',\n';
       records += rows;
-      return file.append(separator + text);
+      await file.append(separator);
+      await file.appendBytes(bytes);
     },
     async close(): Promise<WrittenFile> {
       void file.append(records === 0 ? '[]\n' : '\n]\n');

@@ -17,9 +17,9 @@ export async function jsonlWriter<T>(
       records++;
       return file.append(encoding.json(item) + '\n');
     },
-    writeEncoded(text: string, rows: number) {
+    writeEncoded(bytes: Uint8Array, rows: number) {
       records += rows;
-      return file.append(text);
+      return file.appendBytes(bytes);
     },
     async close(): Promise<WrittenFile> {
       const { bytes, sha256 } = await file.close();

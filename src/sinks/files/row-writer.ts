@@ -26,7 +26,7 @@ export interface RowWriter<T> {
    * Appends `rows` rows already encoded for this format (see text-encoding.ts); text formats only.
    * Returns a promise only when the file must be flushed first.
    */
-  writeEncoded?(text: string, rows: number): Promise<void> | undefined;
+  writeEncoded?(bytes: Uint8Array, rows: number): Promise<void>;
   close(): Promise<WrittenFile>;
   /** Stops without finishing the file (the directory is discarded afterwards). */
   destroy(): Promise<void>;

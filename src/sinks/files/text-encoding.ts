@@ -32,11 +32,9 @@ export function csvCells(columns: readonly string[], row: Row): (string | number
  */
 export function encodeRecords(format: TextFormat, records: readonly GraphRecord[]): string {
   switch (format) {
-    case 'jsonl': {
-      let text = '';
-      for (const record of records) text += rowJson(record) + '\n';
-      return text;
-    }
+    case 'jsonl':
+      // One join, not `+=`: a flat string encodes to UTF-8 without first being flattened.
+      return records.map((record) => rowJson(record) + '\n').join('');
     case 'json':
       return records.map(rowJson).join(',\n');
     case 'csv': {

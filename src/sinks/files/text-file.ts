@@ -33,10 +33,20 @@ export class TextFile {
     return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
   }
 
+  /** Writes UTF-8 bytes after whatever text is buffered. */
+  async appendBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.writeChunk(bytes);
+  }
+
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const chunk = Buffer.from(this.buffer, 'utf8');
     this.buffer = '';
+    await this.writeChunk(chunk);
+  }
+
+  private async writeChunk(chunk: Uint8Array): Promise<void> {
     this.hash.update(chunk);
     this.bytes += chunk.length;
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
