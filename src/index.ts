@@ -49,6 +49,8 @@ export {
 } from './orchestration/generate.js';
 export { generateBatches, type BatchOptions } from './orchestration/generate-batches.js';
 export { planRun, type Plan } from './orchestration/plan.js';
+export { mergeShards, type MergeOptions, type MergeReport } from './orchestration/merge-shards.js';
+export { tuneHeapForStreaming } from './orchestration/heap-tuning.js';
 export { typologiesMarkdown } from './generators/patterns/typology-table.js';
 export { load, type LoadOptions, type LoadReport } from './orchestration/load.js';
 export { VerificationError } from './orchestration/verify-sinks.js';

@@ -10,7 +10,11 @@ import {
   connectOpenSearch,
   generate,
   resolveConfig,
+  tuneHeapForStreaming,
 } from '../../dist/index.js';
+
+// Measure what the CLI runs: it tunes V8's heap growth the same way.
+tuneHeapForStreaming();
 import { deleteFingraphIndexes } from '../../dist/sinks/opensearch/delete-indexes.js';
 
 const PREFIX = 'bench-memory-';

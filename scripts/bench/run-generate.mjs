@@ -3,7 +3,10 @@
 // A config this build refuses (e.g. numWorkers > 1 before worker threads land) prints
 // {"configError": "<message>"} and exits 2, so a caller can tell "not supported" from a crash.
 import { performance } from 'node:perf_hooks';
-import { ConfigError, generate, resolveConfig } from '../../dist/index.js';
+import { ConfigError, generate, resolveConfig, tuneHeapForStreaming } from '../../dist/index.js';
+
+// Measure what the CLI runs: it tunes V8's heap growth the same way.
+tuneHeapForStreaming();
 
 const [overridesJson = '{}', preset = 'small', outDir] = process.argv.slice(2);
 let config;

@@ -9,6 +9,7 @@ import { mergeCommand } from './merge-command.js';
 import { schemaCommand } from './schema-command.js';
 import { printVerification } from './verification-table.js';
 import { VerificationError } from '../orchestration/verify-sinks.js';
+import { tuneHeapForStreaming } from '../orchestration/heap-tuning.js';
 
 /** Exit codes: 0 success, 1 failure while running, 2 bad input (flags, config), 130 interrupted. */
 const EXIT_FAILURE = 1;
@@ -61,4 +62,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+tuneHeapForStreaming();
 process.exitCode = await main(process.argv);
