@@ -17,6 +17,22 @@ function normalise(mapping: unknown): unknown {
   return Object.fromEntries(entries.map(([key, value]) => [key, normalise(value)]));
 }
 
+/** Creates the index; false if it already existed (created meanwhile by another loader). */
+async function createUnlessExists(
+  connection: OpenSearchConnection,
+  index: string,
+  definition: object,
+): Promise<boolean> {
+  try {
+    await connection.client.indices.create({ index, body: definition });
+    return true;
+  } catch (error) {
+    const type = (error as { body?: { error?: { type?: string } } }).body?.error?.type;
+    if (type === 'resource_already_exists_exception') return false;
+    throw error;
+  }
+}
+
 /**
  * Creates every fingraph index (name = prefix + kind) with its strict mapping, or checks that an
  * existing one has exactly that mapping. Idempotent; a conflicting mapping is reported, never
@@ -33,8 +49,9 @@ export async function applyOpenSearchSchema(
   for (const [kind, definition] of Object.entries(openSearchIndexes())) {
     const index = prefix + kind;
     const exists = (await client.indices.exists({ index })).body;
-    if (!exists) {
-      await client.indices.create({ index, body: definition });
+    // Another loader (a parallel shard) may create it between the check and the create: then
+    // its mapping is checked like any existing index's.
+    if (!exists && (await createUnlessExists(connection, index, definition))) {
       created.push(index);
       continue;
     }
