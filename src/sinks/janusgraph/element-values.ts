@@ -1,12 +1,9 @@
-import gremlin from 'gremlin';
 import {
   VOCABULARY,
   type GraphRecord,
   type PropertyKind,
   type PropertyShape,
 } from '../../model/index.js';
-
-const { t, direction } = gremlin.process;
 
 /**
  * A property value as JanusGraph stores it (see schema/janusgraph): timestamps become Dates, lists
@@ -25,7 +22,7 @@ export function graphValue(kind: PropertyKind, value: unknown): unknown {
   }
 }
 
-/** The record's properties as a Map for mergeV/mergeE, typed for the schema, nulls left out. */
+/** The record's properties as a Map, typed for the schema, nulls left out. */
 export function propertyMap(record: GraphRecord): Map<string, unknown> {
   const shape: PropertyShape = VOCABULARY[record.label].shape;
   const map = new Map<string, unknown>();
@@ -35,39 +32,4 @@ export function propertyMap(record: GraphRecord): Map<string, unknown> {
     if (converted !== null) map.set(name, converted);
   }
   return map;
-}
-
-/**
- * One mergeV row: match on the custom vertex id (the business id) and the label — the label too,
- * because with storage.batch-loading JanusGraph can return a phantom vertex for an unknown id.
- */
-export function vertexRow(record: GraphRecord): Map<string, unknown> {
-  const properties = propertyMap(record);
-  return new Map<string, unknown>([
-    [
-      'match',
-      new Map<unknown, unknown>([
-        [t.id, record.id],
-        [t.label, record.label],
-      ]),
-    ],
-    ['properties', properties],
-  ]);
-}
-
-/** One mergeE row: match on label, endpoints (custom vertex ids) and the edge's business key. */
-export function edgeRow(record: GraphRecord & { outV: string; inV: string }): Map<string, unknown> {
-  const key = VOCABULARY[record.label].key;
-  return new Map<string, unknown>([
-    [
-      'match',
-      new Map<unknown, unknown>([
-        [t.label, record.label],
-        [direction.from_, record.outV],
-        [direction.to, record.inV],
-        [key, record.id],
-      ]),
-    ],
-    ['properties', propertyMap(record)],
-  ]);
 }

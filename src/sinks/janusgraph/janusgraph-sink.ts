@@ -16,10 +16,16 @@ import {
   type JanusGraphConnection,
   type JanusGraphOptions,
 } from './connection.js';
-import { edgeRow, vertexRow } from './element-values.js';
 import { isTransient, reasonOf } from './failures.js';
 import { scriptResultObject } from './script-result.js';
-import { upsertEdges, upsertVertices } from './upsert-traversals.js';
+import {
+  edgeBindings,
+  UPSERT_EDGES_SCRIPT,
+  UPSERT_VERTICES_SCRIPT,
+  upsertOutcome,
+  vertexBindings,
+  type UpsertOutcome,
+} from './upsert-scripts.js';
 
 export interface JanusGraphSinkOptions extends BackendSinkOptions {
   readonly connection: JanusGraphOptions;
@@ -33,14 +39,37 @@ export interface JanusGraphSinkOptions extends BackendSinkOptions {
   /** Save progress here after every flush; with `resume`, skip what a previous run saved. */
   readonly checkpoint?: Checkpoint;
   readonly resume?: boolean;
+  /**
+   * For sharded loads, where another loader may not have written an edge's endpoint yet: how
+   * long an edge whose endpoint vertex is not in the graph keeps being retried (with backoff,
+   * while the load goes on) before it is reported as dropped, with the endpoint's id. 0 (the
+   * default): such an edge is reported at once. Endpoints are never created by this sink.
+   */
+  readonly awaitEndpointsMs?: number;
 }
 
 /** Measured on the local server (see README, `npm run bench:janusgraph`). */
 export const JANUSGRAPH_DEFAULTS = {
-  batchSize: 500,
-  concurrency: 2,
+  batchSize: 1_000,
+  concurrency: 4,
   requestTimeoutMs: 120_000,
+  awaitEndpointsMs: 0,
 } as const;
+
+/** Backoff between attempts for an edge whose endpoint is not in the graph yet. */
+const ENDPOINT_RETRY = { baseDelayMs: 250, maxDelayMs: 5_000 } as const;
+/** Edges waiting for endpoints, beyond which a flush waits for them before taking more. */
+const MAX_WAITING_EDGES = 200_000;
+
+/** An edge whose endpoint was not in the graph when last tried. */
+interface WaitingEdge {
+  /** First batch of the flush that first tried it: the checkpoint stays before it. */
+  readonly seq: number;
+  readonly sinceMs: number;
+  attempts: number;
+  nextAttemptMs: number;
+  inFlight: boolean;
+}
 
 interface Slot {
   connection: JanusGraphConnection;
@@ -48,18 +77,25 @@ interface Slot {
 
 /**
  * Loads the batch stream into JanusGraph. Elements are upserted by business id (custom vertex ids,
- * edge keys), many per request, over several connections; vertices of a flush land before its
- * edges, so an edge never precedes its endpoints. Transient failures (dropped connections, a
- * restarting server, timeouts, lock contention) are retried with bounded backoff on a fresh
- * connection; a request that fails for good is split in halves until the refused elements are
- * isolated, and each is reported by id (or the load stops, with `failFast`). Progress is saved to
- * a checkpoint after every flush, so an interrupted load can resume without reloading what landed.
+ * edge keys), many per request (see upsert-scripts.ts), over several connections; vertices of a
+ * flush land before its edges. An edge whose endpoint is not in the graph is never written: it is
+ * reported, or with `awaitEndpointsMs` retried until the endpoint appears. A vertex id that
+ * exists with another label is reported and left alone. Transient failures (dropped connections,
+ * a restarting server, timeouts, lock contention) are retried with bounded backoff on a fresh
+ * connection; a request that fails for good is split in halves until
+ * the refused elements are isolated, and each is reported by id (or the load stops, with
+ * `failFast`). Progress is saved to a checkpoint after every flush, so an interrupted load can
+ * resume without reloading what landed.
  */
 export class JanusGraphSink implements Sink {
   readonly name = 'janusgraph';
   private vertices: AnyVertexRecord[] = [];
   private edges: AnyEdgeRecord[] = [];
   private pendingSeq = -1;
+  private flushFirstSeq = -1;
+  /** Cumulative element count at the end of each batch since the last checkpoint. */
+  private marks: { seq: number; elements: number }[] = [];
+  private readonly waiting = new Map<AnyEdgeRecord, WaitingEdge>();
   private readonly refusedVertices = new Set<string>();
   private total = 0;
   private successful = 0;
@@ -109,7 +145,10 @@ export class JanusGraphSink implements Sink {
     this.total += size;
     for (const v of batch.vertices) this.vertices.push(v);
     for (const e of batch.edges) this.edges.push(e);
+    if (this.flushFirstSeq < 0) this.flushFirstSeq = batch.seq;
     this.pendingSeq = batch.seq;
+    this.loadedBefore += size;
+    this.marks.push({ seq: batch.seq, elements: this.loadedBefore });
     const batchSize = this.options.batchSize ?? JANUSGRAPH_DEFAULTS.batchSize;
     // Flush at batch boundaries only, so the checkpoint can name the last batch that landed.
     if (this.vertices.length + this.edges.length >= batchSize * this.slots.length * 4)
@@ -118,15 +157,52 @@ export class JanusGraphSink implements Sink {
 
   private async flush(): Promise<void> {
     const vertices = this.vertices;
-    const edges = this.edges;
+    const edges: AnyEdgeRecord[] = [...this.edges, ...this.dueWaiting()];
     this.vertices = [];
     this.edges = [];
     const batchSize = this.options.batchSize ?? JANUSGRAPH_DEFAULTS.batchSize;
     await this.runAll(chunks(vertices, batchSize));
     await this.runAll(chunks(edges, batchSize));
-    const landed = vertices.length + edges.length;
-    this.loadedBefore += landed;
-    await this.options.checkpoint?.save({ seq: this.pendingSeq, elements: this.loadedBefore });
+    this.flushFirstSeq = -1;
+    while (this.waiting.size > MAX_WAITING_EDGES) await this.retryWaiting();
+    await this.saveCheckpoint();
+  }
+
+  /**
+   * Saves the last batch before which everything has landed or been reported: edges still
+   * waiting for endpoints hold the checkpoint back (a resumed load sends them again; upserts
+   * make that harmless).
+   */
+  private async saveCheckpoint(): Promise<void> {
+    let safeSeq = this.pendingSeq;
+    for (const w of this.waiting.values()) safeSeq = Math.min(safeSeq, w.seq - 1);
+    let mark: { seq: number; elements: number } | undefined;
+    while (this.marks.length > 0 && (this.marks[0]?.seq ?? Infinity) <= safeSeq)
+      mark = this.marks.shift();
+    if (mark) await this.options.checkpoint?.save(mark);
+  }
+
+  /** Waiting edges whose next attempt is due, marked in flight. */
+  private dueWaiting(): AnyEdgeRecord[] {
+    const now = this.clock();
+    const due: AnyEdgeRecord[] = [];
+    for (const [edge, w] of this.waiting) {
+      if (w.inFlight || w.nextAttemptMs > now) continue;
+      w.inFlight = true;
+      due.push(edge);
+    }
+    this.retried += due.length;
+    return due;
+  }
+
+  /** Waits until the earliest waiting edge is due, then sends every due one again. */
+  private async retryWaiting(): Promise<void> {
+    let next = Infinity;
+    for (const w of this.waiting.values()) next = Math.min(next, w.nextAttemptMs);
+    const delay = Math.max(0, next - this.clock());
+    if (delay > 0) await sleep(delay, this.options.signal);
+    const batchSize = this.options.batchSize ?? JANUSGRAPH_DEFAULTS.batchSize;
+    await this.runAll(chunks(this.dueWaiting(), batchSize));
   }
 
   /** Sends chunks with one request in flight per connection. */
@@ -153,9 +229,9 @@ export class JanusGraphSink implements Sink {
         ? records
         : records.filter((r) => !edgesWithRefusedEnd.includes(r));
     if (sendable.length === 0) return;
+    let outcome: UpsertOutcome;
     try {
-      await this.submitWithRetry(sendable, slot);
-      this.successful += sendable.length;
+      outcome = await this.submitWithRetry(sendable, slot);
     } catch (error) {
       if (error instanceof SinkError) throw error;
       if (sendable.length === 1) {
@@ -165,12 +241,54 @@ export class JanusGraphSink implements Sink {
       const half = Math.ceil(sendable.length / 2);
       await this.send(sendable.slice(0, half), slot);
       await this.send(sendable.slice(half), slot);
+      return;
     }
+    this.successful += outcome.landed;
+    const missing = new Map(outcome.missing.map((m) => [m.row, m.endpoint]));
+    for (const { row, reason } of outcome.conflicts)
+      this.refuse(sendable[row] as GraphRecord, reason);
+    sendable.forEach((record, row) => {
+      const endpoint = missing.get(row);
+      if (endpoint === undefined) this.waiting.delete(record as AnyEdgeRecord);
+      else this.awaitEndpoint(record as AnyEdgeRecord, endpoint);
+    });
+  }
+
+  /** An edge whose endpoint is not in the graph: wait for it (sharded loads) or report it. */
+  private awaitEndpoint(edge: AnyEdgeRecord, endpoint: string): void {
+    const limitMs = this.options.awaitEndpointsMs ?? JANUSGRAPH_DEFAULTS.awaitEndpointsMs;
+    const now = this.clock();
+    const w = this.waiting.get(edge);
+    if (limitMs <= 0 || (w && now - w.sinceMs >= limitMs)) {
+      this.waiting.delete(edge);
+      this.refuse(
+        edge,
+        limitMs <= 0
+          ? `endpoint ${endpoint} not in the graph`
+          : `endpoint ${endpoint} not in the graph after ${formatSeconds(limitMs)} s`,
+      );
+      return;
+    }
+    const attempts = (w?.attempts ?? 0) + 1;
+    const sinceMs = w?.sinceMs ?? now;
+    const delay = Math.min(
+      ENDPOINT_RETRY.maxDelayMs,
+      ENDPOINT_RETRY.baseDelayMs * 2 ** (attempts - 1),
+    );
+    this.waiting.set(edge, {
+      seq: w?.seq ?? (this.flushFirstSeq >= 0 ? this.flushFirstSeq : this.pendingSeq),
+      sinceMs,
+      attempts,
+      // The last attempt falls on the deadline, so an endpoint that appears in time is found.
+      nextAttemptMs: Math.min(now + delay, sinceMs + limitMs),
+      inFlight: false,
+    });
   }
 
   private refuse(record: GraphRecord, reason: string): void {
     this.failed++;
-    if (!isEdgeRecord(record)) this.refusedVertices.add(record.id);
+    if (isEdgeRecord(record)) this.waiting.delete(record);
+    else this.refusedVertices.add(record.id);
     const dropped = { label: record.label, id: record.id, reason };
     if (this.options.failFast) {
       throw new SinkError(
@@ -186,20 +304,24 @@ export class JanusGraphSink implements Sink {
    * Permanent failures are rethrown as they are (the caller bisects); running out of retries is
    * a SinkError, which stops the load (a resume picks up from the checkpoint).
    */
-  private async submitWithRetry(records: readonly GraphRecord[], slot: Slot): Promise<void> {
+  private async submitWithRetry(
+    records: readonly GraphRecord[],
+    slot: Slot,
+  ): Promise<UpsertOutcome> {
     const isEdges = isEdgeRecord(records[0] as GraphRecord);
-    const rows = isEdges ? records.map((r) => edgeRow(r as AnyEdgeRecord)) : records.map(vertexRow);
-    const bytecode = isEdges ? upsertEdges(rows) : upsertVertices(rows);
+    const script = isEdges ? UPSERT_EDGES_SCRIPT : UPSERT_VERTICES_SCRIPT;
+    const bindings = isEdges
+      ? edgeBindings(records as readonly AnyEdgeRecord[])
+      : vertexBindings(records);
     const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await slot.connection.client.submit(bytecode as never, undefined);
-        // Bytecode results arrive as traversers ({object, bulk}); scripts as plain values.
-        const first = result.toArray()[0] as { object?: unknown } | undefined;
-        const count = Number(first?.object ?? first);
-        if (count !== rows.length)
-          throw new Error(`server processed ${count} of ${rows.length} elements`);
-        return;
+        const result = await slot.connection.client.submit(script, bindings);
+        const outcome = upsertOutcome(result.toArray(), records, isEdges);
+        const accounted = outcome.landed + outcome.missing.length + outcome.conflicts.length;
+        if (accounted !== records.length)
+          throw new Error(`server accounted for ${accounted} of ${records.length} elements`);
+        return outcome;
       } catch (error) {
         if (!isTransient(error)) throw error;
         if (attempt >= policy.retries) {
@@ -228,6 +350,10 @@ export class JanusGraphSink implements Sink {
   async close(): Promise<SinkStats> {
     try {
       if (this.vertices.length + this.edges.length > 0) await this.flush();
+      while (this.waiting.size > 0) {
+        this.options.signal?.throwIfAborted();
+        await this.retryWaiting();
+      }
       await this.options.checkpoint?.clear();
     } finally {
       await Promise.allSettled(this.slots.map((slot) => slot.connection.close()));
@@ -247,6 +373,7 @@ export class JanusGraphSink implements Sink {
   async abort(_reason?: unknown): Promise<void> {
     this.vertices = [];
     this.edges = [];
+    this.waiting.clear();
     await Promise.allSettled(this.slots.map((slot) => slot.connection.close()));
   }
 
@@ -274,6 +401,10 @@ export class JanusGraphSink implements Sink {
       await connection.close();
     }
   }
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
