@@ -17,6 +17,7 @@ export interface LoadFlags extends BackendFlags {
   aliases?: boolean;
   loadBatchSize?: string;
   loadConcurrency?: string;
+  awaitEndpoints?: string;
   checkpoint?: string;
   resume?: boolean;
 }
@@ -44,6 +45,12 @@ export function addLoadOptions(command: Command): Command {
     )
     .addOption(
       new Option(
+        '--await-endpoints <seconds>',
+        'JanusGraph: wait up to this long for an edge endpoint another shard has not loaded yet (default 0: report the edge)',
+      ),
+    )
+    .addOption(
+      new Option(
         '--checkpoint <file>',
         'JanusGraph load progress file (default .fingraph-checkpoint.json)',
       ),
@@ -57,6 +64,14 @@ export function addLoadOptions(command: Command): Command {
         "empty the graph and delete fingraph's indexes under --index-prefix before loading (another dataset was loaded there)",
       ).conflicts('resume'),
     );
+}
+
+function seconds(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0)
+    throw new ConfigError(flag, raw, 'must be a whole number of seconds ≥ 0');
+  return value * 1000;
 }
 
 function positive(flag: string, raw: string | undefined): number | undefined {
@@ -120,6 +135,7 @@ export async function openBackendSinks(
         connection: options.janusgraph,
         batchSize: positive('--load-batch-size', flags.loadBatchSize),
         concurrency: positive('--load-concurrency', flags.loadConcurrency),
+        awaitEndpointsMs: seconds('--await-endpoints', flags.awaitEndpoints),
         checkpoint: new Checkpoint(flags.checkpoint ?? '.fingraph-checkpoint.json', key),
         resume: flags.resume === true,
         failFast: flags.failFast === true,

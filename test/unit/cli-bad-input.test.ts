@@ -120,6 +120,15 @@ describe('fingraph generate rejects typology settings it cannot honour', () => {
       ['--near-miss-rate', '-0.5'],
       /--near-miss-rate: -0\.5 must be a number in \[0, 1\]/,
     ));
+  it('a shard outside its count', () =>
+    expectRejected(['--shard', '3/3'], /--shard: "3\/3" must be I\/N with 0 ≤ I < N/));
+  it('zero workers', () =>
+    expectRejected(['--workers', '0'], /--workers: 0 must be a whole number ≥ 1/));
+  it('a negative endpoint wait', () =>
+    expectRejected(
+      ['--janusgraph', 'ws://127.0.0.1:1/gremlin', '--await-endpoints', '-5'],
+      /--await-endpoints: "-5" must be a whole number of seconds ≥ 0/,
+    ));
 });
 
 describe('fingraph generate output directory', () => {

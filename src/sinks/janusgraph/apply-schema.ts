@@ -1,4 +1,5 @@
 import { SchemaError } from '../../errors.js';
+import { delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import { janusGraphManagementScript, janusGraphSchema } from '../../schema/index.js';
 import type { JanusGraphConnection } from './connection.js';
 import { scriptResultObject } from './script-result.js';
@@ -9,6 +10,14 @@ export interface SchemaApplyResult {
 }
 
 /**
+ * Another loader (a parallel shard) applying the schema at the same moment makes the management
+ * transaction fail ("The transaction has already been closed", a lock): the next attempt finds
+ * what the other created. Shards should still apply the schema once before they start
+ * (docs/sharding.md); this covers the race when they do not.
+ */
+const CONCURRENT_APPLY_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 250, maxDelayMs: 2_000 };
+
+/**
  * Applies fingraph's schema through the management API. Idempotent: a second apply creates
  * nothing. An existing schema that conflicts (another type for a property key, another
  * multiplicity, an index on other keys) is reported and left untouched.
@@ -17,7 +26,16 @@ export async function applyJanusGraphSchema(
   connection: JanusGraphConnection,
 ): Promise<SchemaApplyResult> {
   const script = janusGraphManagementScript(janusGraphSchema());
-  const result = await connection.client.submit(script);
+  let result: Awaited<ReturnType<typeof connection.client.submit>>;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      result = await connection.client.submit(script);
+      break;
+    } catch (error) {
+      if (attempt >= CONCURRENT_APPLY_RETRY.retries) throw error;
+      await sleep(delayFor(CONCURRENT_APPLY_RETRY, attempt));
+    }
+  }
   const answer = scriptResultObject(result.toArray()) as {
     created?: string[];
     conflicts?: string[];
