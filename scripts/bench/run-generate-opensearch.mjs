@@ -4,33 +4,14 @@
 // Usage: node scripts/bench/run-generate-opensearch.mjs '<json overrides>' <preset> <url>
 // Prints one JSON line like run-generate.mjs, plus `documents` (what the sink sent).
 import { performance } from 'node:perf_hooks';
-import {
-  ConfigError,
-  OpenSearchSink,
-  connectOpenSearch,
-  generate,
-  resolveConfig,
-  tuneHeapForStreaming,
-} from '../../dist/index.js';
-
-// Measure what the CLI runs: it tunes V8's heap growth the same way.
-tuneHeapForStreaming();
+import { OpenSearchSink, connectOpenSearch, generate } from '../../dist/index.js';
 import { deleteFingraphIndexes } from '../../dist/sinks/opensearch/delete-indexes.js';
+import { benchRunConfig } from './bench-run-config.mjs';
 
 const PREFIX = 'bench-memory-';
 const [overridesJson = '{}', preset = 'small', url = 'http://127.0.0.1:9200'] =
   process.argv.slice(2);
-let config;
-try {
-  config = resolveConfig({
-    preset,
-    layers: [{ source: 'flag', values: JSON.parse(overridesJson) }],
-  });
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stdout.write(JSON.stringify({ configError: error.message }) + '\n');
-  process.exit(2);
-}
+const config = benchRunConfig(overridesJson, preset);
 
 const connection = await connectOpenSearch({ url });
 try {
