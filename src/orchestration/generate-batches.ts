@@ -42,10 +42,9 @@ class Batcher {
  * Generates the whole dataset as a pull-based stream of immutable batches and returns the ground
  * truth when the stream ends. Nothing is kept but the compact population index and the (small)
  * typology events waiting for their slots, so memory stays flat however many events are
- * generated. The consumer's pace is the producer's pace.
+ * generated. The consumer's pace is the producer's pace. Async, like its worker-thread twin
+ * (workers/parallel-batches.ts), so the two are interchangeable.
  */
-// Async so a consumer awaits each batch (backpressure) and future producers (workers) can await.
-
 export async function* generateBatches(
   plan: Plan,
   options: BatchOptions,
