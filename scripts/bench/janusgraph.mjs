@@ -20,6 +20,18 @@ import {
 import { VOCABULARY } from '../../dist/model/index.js';
 
 const URL = process.env.JANUSGRAPH_URL ?? 'ws://127.0.0.1:8182/gremlin';
+// It empties the graph it is pointed at: refuse anything but its own flags rather than run.
+const unknown = process.argv.slice(2).filter((arg, i, args) => {
+  if (arg === '--quick' || arg === '--rounds') return false;
+  return args[i - 1] !== '--rounds';
+});
+if (unknown.length > 0) {
+  process.stderr.write(
+    `usage: JANUSGRAPH_URL=ws://host:port/gremlin node scripts/bench/janusgraph.mjs [--quick] [--rounds N]\n` +
+      `(it EMPTIES that graph); unknown: ${unknown.join(' ')}\n`,
+  );
+  process.exit(2);
+}
 const quick = process.argv.includes('--quick');
 const roundsAt = process.argv.indexOf('--rounds');
 const rounds = roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : quick ? 1 : 3;
