@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnsOf, LABELS, VOCABULARY } from '../../src/model/index.js';
+import { columnsOf, labelTable, LABELS, VOCABULARY } from '../../src/model/index.js';
+import { parquetColumns } from '../../src/sinks/files/parquet-writer.js';
 import { generate } from '../../src/orchestration/generate.js';
 import type { Sink } from '../../src/sinks/sink.js';
 import { configOf } from '../helpers/collect.js';
@@ -113,5 +114,15 @@ describe('a run that fails midway', () => {
     ).rejects.toThrow('disk full');
     expect(await readdir(scratch)).not.toContain('failed');
     expect((await readdir(scratch)).filter((n) => n.includes('partial'))).toEqual([]);
+  });
+});
+
+describe('parquet doubles', () => {
+  it('writes -0 as 0, as the JSON formats must, so every format holds the same value', () => {
+    const table = labelTable('communicated');
+    const sentiment = parquetColumns(table).find((c) => c.name === 'sentiment_score');
+    expect(Object.is(sentiment?.convert(-0), 0)).toBe(true);
+    expect(sentiment?.convert(-0.25)).toBe(-0.25);
+    expect(sentiment?.convert(null)).toBeNull();
   });
 });

@@ -138,8 +138,7 @@ export function communicationEdge(
       attachment_types: attachmentTypes
         ? Array.from({ length: attachments }, () => rng.pick(attachmentTypes))
         : [],
-      // `+ 0` turns -0 into 0: JSON cannot tell them apart, Parquet can.
-      sentiment_score: Math.round(sentimentScore * 1000) / 1000 + 0,
+      sentiment_score: Math.round(sentimentScore * 1000) / 1000,
       is_encrypted: ENCRYPTED_PLATFORMS.has(platform) || rng.chance(risk > 0.5 ? 0.6 : 0.2),
       suspicious_keywords: keywords,
       risk_score: score(risk),

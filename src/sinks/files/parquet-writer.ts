@@ -39,7 +39,13 @@ function columnFor(name: string, kind: PropertyKind, optional: boolean): Parquet
         convert: nullable((v) => BigInt(v as number)),
       };
     case 'double':
-      return { name, element: { name, type: 'DOUBLE', repetition_type }, convert: asIs };
+      // `+ 0` writes -0 as 0: the JSON formats cannot say -0, so without it a Parquet file would
+      // hold a value the other formats do not, and a merge read from JSONL would not reproduce it.
+      return {
+        name,
+        element: { name, type: 'DOUBLE', repetition_type },
+        convert: nullable((v) => (v as number) + 0),
+      };
     case 'boolean':
       return { name, element: { name, type: 'BOOLEAN', repetition_type }, convert: asIs };
     case 'timestamp':
