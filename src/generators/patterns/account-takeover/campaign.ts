@@ -207,7 +207,7 @@ export function message(
 }
 
 /** Victim account and its holder, and the attacker side, as participants. */
-export function campaignParticipants(
+function campaignParticipants(
   ctx: GeneratorContext,
   compromised: readonly number[],
   side: AttackerSide,
@@ -232,7 +232,7 @@ export function campaignParticipants(
 }
 
 /** Everything a real campaign added, as ids. */
-export function addedIds(side: AttackerSide): string[] {
+function addedIds(side: AttackerSide): string[] {
   return [
     ...side.persons.map((p) => vertexId('person', p)),
     ...side.drops.map((a) => vertexId('account', a)),
@@ -241,12 +241,15 @@ export function addedIds(side: AttackerSide): string[] {
 }
 
 export interface CampaignTruthParts {
+  readonly ctx: GeneratorContext;
   readonly slots: PatternSlots;
   readonly subtype: string;
-  readonly participants: readonly Participant[];
-  readonly addedEntities: readonly string[];
+  /** The compromised accounts: with their holders and the attacker side, the participants. */
+  readonly compromised: readonly number[];
+  readonly side: AttackerSide;
+  /** Participants a subtype adds to those (infected devices, recipients who did not bite). */
+  readonly moreParticipants?: readonly Participant[];
   readonly events: readonly GraphRecord[];
-  readonly victims: number;
   readonly attackers: number;
   readonly subtypeIndicators: readonly string[];
   readonly subtypeRedFlags: readonly string[];
@@ -266,6 +269,7 @@ function timeOf(record: GraphRecord): number {
  * (stolen > 100k .3 / > 50k .2 / .1) + (victims ≥ 10 .2 / ≥ 5 .15 / .1) + (#indicators ≥ 20 .1).
  */
 export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
+  const victims = parts.compromised.length;
   const transfers = parts.events.filter((e) => e.label === 'transfer');
   const logins = parts.events.filter((e) => e.label === 'logged_in');
   const stolen = transfers.reduce((sum, t) => sum + t.properties.amount, 0);
@@ -273,10 +277,10 @@ export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
   const indicators = ['account_takeover', 'coordinated_attack', ...parts.subtypeIndicators];
   if (failed > 0) indicators.push('failed_login_attempts');
   const redFlags = ['funds_to_attacker_accounts', 'newly_opened_beneficiary_accounts'];
-  if (parts.victims >= 5) redFlags.push('multiple_victims');
+  if (victims >= 5) redFlags.push('multiple_victims');
   if (stolen > 50_000) redFlags.push('high_value_theft');
   redFlags.push(...parts.subtypeRedFlags);
-  const byVictims = parts.victims >= 10 ? 0.2 : parts.victims >= 5 ? 0.15 : 0.1;
+  const byVictims = victims >= 10 ? 0.2 : victims >= 5 ? 0.15 : 0.1;
   const confidence =
     (indicators.length >= 20 ? 0.3 : indicators.length >= 10 ? 0.2 : 0.1) +
     (redFlags.length >= 10 ? 0.3 : redFlags.length >= 5 ? 0.2 : 0.1) +
@@ -292,8 +296,11 @@ export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
     patternId: parts.slots.patternId,
     typology: 'account_takeover',
     subtype: parts.subtype,
-    participants: parts.participants,
-    addedEntities: parts.addedEntities,
+    participants: [
+      ...campaignParticipants(parts.ctx, parts.compromised, parts.side),
+      ...(parts.moreParticipants ?? []),
+    ],
+    addedEntities: addedIds(parts.side),
     events: parts.events,
     eventTimesMs: parts.events.map(timeOf),
     totalValue: stolen,
@@ -303,7 +310,7 @@ export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
     severity,
     parameters: {
       attack_type: parts.subtype,
-      victim_count: parts.victims,
+      victim_count: victims,
       attacker_count: parts.attackers,
       failed_attempts: failed,
       total_stolen: Math.round(stolen * 100) / 100,

@@ -12,11 +12,9 @@ import { patternLogin } from '../fraud-ring/login.js';
 import type { RingShape } from '../fraud-ring/shape.js';
 import type { PatternDraft } from '../typology.js';
 import {
-  addedIds,
   at,
   attackerOverrides,
   attackerSide,
-  campaignParticipants,
   campaignTruth,
   drawCampaign,
   payMerchants,
@@ -118,12 +116,12 @@ export const credentialStuffing: RingShape<StuffingParams> = {
       units: { logged_in: logins.map((l) => [l]), transfer: moves.map((t) => [t]) },
       links: [],
       truth: campaignTruth({
+        ctx,
         slots,
         subtype: draft.subtype,
-        participants: campaignParticipants(ctx, victims, side),
-        addedEntities: addedIds(side),
+        compromised: victims,
+        side,
         events: [...logins, ...moves],
-        victims: victims.length,
         attackers: campaign.attackers,
         subtypeIndicators: [
           'credential_stuffing',

@@ -12,11 +12,9 @@ import type { RingShape } from '../fraud-ring/shape.js';
 import { anyPerson } from '../participants.js';
 import type { PatternDraft } from '../typology.js';
 import {
-  addedIds,
   at,
   attackerOverrides,
   attackerSide,
-  campaignParticipants,
   campaignTruth,
   drawCampaign,
   holderPerson,
@@ -158,12 +156,13 @@ export const phishingCampaign: RingShape<PhishingParams> = {
       },
       links: [],
       truth: campaignTruth({
+        ctx,
         slots,
         subtype: draft.subtype,
-        participants: [...campaignParticipants(ctx, victimAccounts, side), ...missed],
-        addedEntities: addedIds(side),
+        compromised: victimAccounts,
+        side,
+        moreParticipants: missed,
         events: [...messages, ...logins, ...moves],
-        victims: victimAccounts.length,
         attackers: campaign.attackers,
         subtypeIndicators: [
           'phishing_campaign',

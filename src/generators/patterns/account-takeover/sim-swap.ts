@@ -12,11 +12,9 @@ import type { RingShape } from '../fraud-ring/shape.js';
 import { anyPerson } from '../participants.js';
 import type { PatternDraft } from '../typology.js';
 import {
-  addedIds,
   at,
   attackerOverrides,
   attackerSide,
-  campaignParticipants,
   campaignTruth,
   drawCampaign,
   holderPerson,
@@ -138,12 +136,12 @@ export const simSwap: RingShape<SimSwapParams> = {
       },
       links: [],
       truth: campaignTruth({
+        ctx,
         slots,
         subtype: draft.subtype,
-        participants: campaignParticipants(ctx, victims, side),
-        addedEntities: addedIds(side),
+        compromised: victims,
+        side,
         events: [...messages, ...logins, ...moves],
-        victims: victims.length,
         attackers: campaign.attackers,
         subtypeIndicators: [
           'sim_swap',
