@@ -69,7 +69,7 @@ describe('worker threads', () => {
     });
   }
 
-  it('an aborted parallel run stops its workers and leaves no output', async () => {
+  it('an aborted parallel run rejects and leaves no output', async () => {
     const controller = new AbortController();
     const out = join(scratch, 'aborted');
     const run = generate({
