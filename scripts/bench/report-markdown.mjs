@@ -151,12 +151,40 @@ function table(header, align, rows) {
   ];
 }
 
-function generationMarkdown(g) {
+/** Cores a run kept busy: CPU time of all its threads over wall time (older results lack it). */
+const coresBusy = (run) => (run.cpuMs === undefined ? null : run.cpuMs / run.timeMs);
+
+/**
+ * Why a worker count cannot scale further here: a 1-worker run already keeps more than one core
+ * busy (V8's GC helper threads, libuv's writes), so the rest of the machine is all workers can add.
+ */
+function ceilingNotes(cells, presets, cores) {
+  return presets.flatMap((preset) => {
+    const one = cells.get(`${preset}/1`);
+    const busy = one && coresBusy(one.best);
+    if (!busy) return [];
+    return [
+      `- \`${preset}\`: 1 worker keeps ${busy.toFixed(2)} cores busy, so on ${cores} cores workers can be at most ${(cores / busy).toFixed(2)}× faster unless they spend less CPU per record.`,
+    ];
+  });
+}
+
+function generationMarkdown(g, cores) {
   if (!g) return ['Not run (not in `--only`).'];
   const cells = cellsOf(g);
   const rows = g.cells.map((c) => {
     if (!c.best)
-      return [`\`${c.preset}\``, c.workers, '—', '—', '—', '—', '—', `${c.status}: ${c.message}`];
+      return [
+        `\`${c.preset}\``,
+        c.workers,
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        '—',
+        `${c.status}: ${c.message}`,
+      ];
     const one = cells.get(`${c.preset}/1`);
     const speedup = one
       ? `${(c.best.recordsPerSecond / one.best.recordsPerSecond).toFixed(2)}×`
@@ -171,6 +199,7 @@ function generationMarkdown(g) {
       secs(c.best.timeMs),
       int(c.best.recordsPerSecond),
       speedup,
+      coresBusy(c.best)?.toFixed(2) ?? '—',
       mib(c.best.maxRssBytes),
       `best of ${c.runs.length}: ${c.runs.map((x) => secs(x.timeMs)).join(', ')} s${same}`,
     ];
@@ -187,12 +216,16 @@ function generationMarkdown(g) {
         'best time (s)',
         'records/s',
         'vs 1 worker',
+        'cores busy',
         'peak RSS (MiB)',
         'runs',
       ],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       rows,
     ),
+    '',
+    '"Cores busy" is the CPU time of all the run\'s threads over its wall time.',
+    ...ceilingNotes(cells, g.presets, cores),
     '',
     o?.status === 'ok'
       ? `Generation overhead (\`write-prebuilt.mjs\`, \`complete\`, best of ${o.rounds}): generate + write ${secs(o.generateAndWriteMs)} s against writing the same records pre-built ${secs(o.writeOnlyMs)} s = ${o.ratio.toFixed(2)}×.`
@@ -378,7 +411,7 @@ export function renderMarkdown(r) {
     '',
     '## 1. Generation throughput by preset and worker count',
     '',
-    ...generationMarkdown(r.generation),
+    ...generationMarkdown(r.generation, r.machine.availableParallelism),
     '',
     '## 2. Peak RSS by size',
     '',

@@ -6,6 +6,8 @@ import { benchRunConfig } from './bench-run-config.mjs';
 
 const [overridesJson = '{}', preset = 'small', outDir] = process.argv.slice(2);
 const config = benchRunConfig(overridesJson, preset);
+// CPU of every thread of the process (main, workers, V8's GC helpers, libuv), over the run only.
+const cpuBefore = process.cpuUsage();
 const report = await generate({
   config,
   outDir,
@@ -18,7 +20,13 @@ process.stdout.write(
     records: report.totalRecords,
     timeMs: report.timeMs,
     recordsPerSecond: report.recordsPerSecond,
+    cpuMs: cpuMsSince(cpuBefore),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     bytes: report.files.reduce((sum, f) => sum + f.bytes, 0),
   }) + '\n',
 );
+
+function cpuMsSince(before) {
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}
