@@ -33,3 +33,34 @@ export function propertyMap(record: GraphRecord): Map<string, unknown> {
   }
   return map;
 }
+
+/**
+ * The record's properties as a plain object for JSON, typed for the schema, nulls left out:
+ * timestamps become epoch milliseconds (JanusGraph converts a whole number to a Date key's type),
+ * lists and nested values JSON text. A number JSON cannot carry (NaN, ±Infinity) is refused.
+ */
+export function propertyJson(record: GraphRecord): Record<string, unknown> {
+  const shape: PropertyShape = VOCABULARY[record.label].shape;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record.properties)) {
+    if (value === null || value === undefined) continue;
+    switch (shape[name]?.kind ?? 'keyword') {
+      case 'timestamp': {
+        const text = value as string;
+        const ms = Date.parse(text);
+        if (!Number.isFinite(ms)) throw new Error(`${name}: ${text} is not a timestamp`);
+        out[name] = ms;
+        break;
+      }
+      case 'keywords':
+      case 'json':
+        out[name] = JSON.stringify(value);
+        break;
+      default:
+        if (typeof value === 'number' && !Number.isFinite(value))
+          throw new Error(`${name}: ${String(value)} cannot be stored`);
+        out[name] = value;
+    }
+  }
+  return out;
+}

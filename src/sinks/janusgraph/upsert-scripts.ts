@@ -1,5 +1,5 @@
 import { VOCABULARY, type AnyEdgeRecord, type GraphRecord } from '../../model/index.js';
-import { propertyMap } from './element-values.js';
+import { propertyJson } from './element-values.js';
 
 /*
  * Why Groovy scripts and not mergeV/mergeE bytecode (measured, see README "JanusGraph loading"):
@@ -9,6 +9,10 @@ import { propertyMap } from './element-values.js';
  * every row up at once *before* the first write (one composite-index query per edge label, one
  * multi-id vertex fetch), then add or update. They are statically compiled, sent as constant text
  * with the values as bindings (never spliced in), so Gremlin Server compiles each script once.
+ * The values travel as one JSON string binding, parsed in the script by the Jackson that Gremlin
+ * Server ships (shaded): typed GraphSON maps cost the client twice and the server about 12 % more
+ * CPU per element. JSON numbers arrive as Integer, Long or Double and timestamps as epoch
+ * milliseconds; JanusGraph converts both to the property key's declared type.
  *
  * Under storage.batch-loading JanusGraph returns a vertex for any id, existing or not, and such a
  * phantom has the default label "vertex": an endpoint is missing when it is absent or has that
@@ -26,9 +30,19 @@ import org.apache.tinkerpop.gremlin.structure.Edge
 import org.apache.tinkerpop.gremlin.structure.Element
 import org.apache.tinkerpop.gremlin.structure.T
 import org.apache.tinkerpop.gremlin.structure.Vertex
+import org.apache.tinkerpop.shaded.jackson.databind.ObjectMapper
+
+/* One parser per compiled script (Gremlin Server compiles each script text once). */
+class FingraphJson { static final ObjectMapper MAPPER = new ObjectMapper() }
+
+@groovy.transform.CompileStatic
+Map<String, List> fingraphColumns(String rows) {
+  return (Map<String, List>) FingraphJson.MAPPER.readValue(rows, Map.class)
+}
 
 @groovy.transform.CompileStatic
 boolean fingraphSame(Object a, Object b) {
+  if (a instanceof Date && b instanceof Number) return ((Date) a).getTime() == ((Number) b).longValue()
   if (a instanceof Number && b instanceof Number) return ((Number) a).doubleValue() == ((Number) b).doubleValue()
   return a == b
 }
@@ -54,7 +68,9 @@ boolean fingraphUpdate(Element element, Map<Object, Object> properties) {
  */
 export const UPSERT_VERTICES_SCRIPT = `${PRELUDE}
 @groovy.transform.CompileStatic
-List fingraphUpsertVertices(GraphTraversalSource g, List rowLabels, List rowIds, List rowProps) {
+List fingraphUpsertVertices(GraphTraversalSource g, String rows) {
+  Map<String, List> columns = fingraphColumns(rows)
+  List rowLabels = columns.get('labels'), rowIds = columns.get('ids'), rowProps = columns.get('props')
   int n = rowIds.size()
   Object[] labels = rowLabels.toArray(), ids = rowIds.toArray(), props = rowProps.toArray()
   Map<Object, Vertex> existing = new HashMap<>()
@@ -81,7 +97,7 @@ List fingraphUpsertVertices(GraphTraversalSource g, List rowLabels, List rowIds,
   }
   return [created, updated, unchanged, conflicts]
 }
-fingraphUpsertVertices(g, rowLabels, rowIds, rowProps)
+fingraphUpsertVertices(g, rows)
 `;
 
 /**
@@ -92,7 +108,10 @@ fingraphUpsertVertices(g, rowLabels, rowIds, rowProps)
  */
 export const UPSERT_EDGES_SCRIPT = `${PRELUDE}
 @groovy.transform.CompileStatic
-List fingraphUpsertEdges(GraphTraversalSource g, List rowLabels, List rowKeys, List rowIds, List rowOuts, List rowIns, List rowProps) {
+List fingraphUpsertEdges(GraphTraversalSource g, String rows) {
+  Map<String, List> columns = fingraphColumns(rows)
+  List rowLabels = columns.get('labels'), rowKeys = columns.get('keys'), rowIds = columns.get('ids')
+  List rowOuts = columns.get('outs'), rowIns = columns.get('ins'), rowProps = columns.get('props')
   int n = rowIds.size()
   Object[] labels = rowLabels.toArray(), keys = rowKeys.toArray(), ids = rowIds.toArray()
   Object[] outs = rowOuts.toArray(), ins = rowIns.toArray(), props = rowProps.toArray()
@@ -139,27 +158,34 @@ List fingraphUpsertEdges(GraphTraversalSource g, List rowLabels, List rowKeys, L
   }
   return [created, updated, unchanged, missing]
 }
-fingraphUpsertEdges(g, rowLabels, rowKeys, rowIds, rowOuts, rowIns, rowProps)
+fingraphUpsertEdges(g, rows)
 `;
 
-/** Columnar bindings for UPSERT_VERTICES_SCRIPT (Gremlin Server allows at most 16 bindings). */
-export function vertexBindings(records: readonly GraphRecord[]): Record<string, unknown[]> {
+/**
+ * The binding for UPSERT_VERTICES_SCRIPT: the columns as one JSON string, which the script parses
+ * with Jackson. Cheaper on both ends than typed GraphSON values (see README "JanusGraph loading").
+ */
+export function vertexBindings(records: readonly GraphRecord[]): { rows: string } {
   return {
-    rowLabels: records.map((r) => r.label),
-    rowIds: records.map((r) => r.id),
-    rowProps: records.map(propertyMap),
+    rows: JSON.stringify({
+      labels: records.map((r) => r.label),
+      ids: records.map((r) => r.id),
+      props: records.map(propertyJson),
+    }),
   };
 }
 
-/** Columnar bindings for UPSERT_EDGES_SCRIPT. */
-export function edgeBindings(records: readonly AnyEdgeRecord[]): Record<string, unknown[]> {
+/** The binding for UPSERT_EDGES_SCRIPT, as for vertices. */
+export function edgeBindings(records: readonly AnyEdgeRecord[]): { rows: string } {
   return {
-    rowLabels: records.map((r) => r.label),
-    rowKeys: records.map((r) => VOCABULARY[r.label].key),
-    rowIds: records.map((r) => r.id),
-    rowOuts: records.map((r) => r.outV),
-    rowIns: records.map((r) => r.inV),
-    rowProps: records.map(propertyMap),
+    rows: JSON.stringify({
+      labels: records.map((r) => r.label),
+      keys: records.map((r) => VOCABULARY[r.label].key),
+      ids: records.map((r) => r.id),
+      outs: records.map((r) => r.outV),
+      ins: records.map((r) => r.inV),
+      props: records.map(propertyJson),
+    }),
   };
 }
 
