@@ -43,7 +43,7 @@ describe('TextFile', () => {
     const texts = ['a', 'b'.repeat(300_000), 'c'.repeat(2 << 20), 'd'.repeat(300_000)];
     texts.push('e'.repeat(300_000), 'f');
     const pending = texts.map((text) => file.append(text));
-    await Promise.all(pending);
+    await Promise.all(pending.filter((p): p is Promise<void> => p !== undefined));
     await file.close();
     expect(await readFile(join(directory, 'unawaited.txt'), 'utf8')).toBe(texts.join(''));
   });
