@@ -22,7 +22,10 @@ export function graphValue(kind: PropertyKind, value: unknown): unknown {
   }
 }
 
-/** The record's properties as a Map, typed for the schema, nulls left out. */
+/**
+ * The record's properties as a Map of typed values (sent as GraphSON), nulls left out. The writer
+ * sends propertyJson instead; the benchmark's one-request-per-element baseline sends this.
+ */
 export function propertyMap(record: GraphRecord): Map<string, unknown> {
   const shape: PropertyShape = VOCABULARY[record.label].shape;
   const map = new Map<string, unknown>();
