@@ -28,7 +28,13 @@ function attributeOf(d: OptionDescriptor): string {
 /** Flag strings become numbers where the option is numeric; anything unparsable stays a string so validation can name it. */
 function parseFlagValue(d: OptionDescriptor, raw: unknown): unknown {
   if (typeof raw !== 'string') return raw;
-  if (d.type === 'count' || d.type === 'positive' || d.type === 'seed' || d.type === 'rate') {
+  if (
+    d.type === 'count' ||
+    d.type === 'positive' ||
+    d.type === 'seed' ||
+    d.type === 'rate' ||
+    d.type === 'share'
+  ) {
     return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   }
   return raw;

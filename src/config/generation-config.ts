@@ -18,6 +18,10 @@ export interface GenerationConfig extends TypologyConfig {
   readonly documentCount: number;
   readonly loginCount: number;
   readonly suspiciousTransactionRate: number;
+  /** Currency of every transfer's amount_base (a currency of the FX reference table). */
+  readonly baseCurrency: string;
+  /** Share of transfers that carry a crime label; null leaves the typology counts as given. */
+  readonly launderingRate: number | null;
   readonly suspiciousCommunicationRate: number;
   readonly batchSize: number;
   readonly formats: readonly OutputFormat[];

@@ -7,6 +7,8 @@ export type OptionType =
   | 'positive' // whole number ≥ 1
   | 'seed' // whole number in [0, 2^32)
   | 'rate' // number in [0, 1]
+  | 'share' // number in (0, 0.5], or null for unset
+  | 'currency' // ISO 4217 code of a currency in the FX reference table
   | 'timestamp' // ISO-8601 instant
   | 'boolean'
   | 'formats' // list of OutputFormat

@@ -57,10 +57,22 @@ export const OPTION_DESCRIPTORS = [
   option('loginCount', 'count', 'events', 'login attempts by accounts from devices'),
   ...TYPOLOGY_OPTIONS,
   option(
+    'launderingRate',
+    'share',
+    'typologies',
+    'share of transfers that carry a crime label: scales every typology count to hit it within ±10 % (unset: the counts as given)',
+  ),
+  option(
     'suspiciousTransactionRate',
     'rate',
     'behaviour',
     "share of background transfers flagged by the bank's rules regardless of risk (false alerts)",
+  ),
+  option(
+    'baseCurrency',
+    'currency',
+    'behaviour',
+    "currency of every transfer's amount_base, for sums across currencies (any currency of the FX reference table)",
   ),
   option(
     'suspiciousCommunicationRate',

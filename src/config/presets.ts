@@ -44,6 +44,8 @@ const BASE: GenerationConfig = {
   ...TYPOLOGY_DEFAULTS,
   suspiciousTransactionRate: 0.02,
   suspiciousCommunicationRate: 0.05,
+  baseCurrency: 'USD',
+  launderingRate: null,
   batchSize: 1_000,
   formats: ['jsonl'],
   includeGroundTruth: true,

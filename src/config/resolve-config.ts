@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { USD_PER_UNIT } from '../generators/data/fx-rates.js';
 import type { GenerationConfig } from './generation-config.js';
 import { OPTION_DESCRIPTORS, OUTPUT_FORMATS, type OptionDescriptor } from './options.js';
 import { isPresetName, PRESET_NAMES, PRESETS } from './presets.js';
@@ -46,6 +47,19 @@ function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown
     case 'rate':
       if (typeof value !== 'number' || !(value >= 0 && value <= 1))
         throw new ConfigError(field, value, 'must be a number in [0, 1]');
+      return value;
+    case 'share':
+      if (value === null) return null;
+      if (typeof value !== 'number' || !(value > 0 && value <= 0.5))
+        throw new ConfigError(field, value, 'must be a number in (0, 0.5], e.g. 0.0011 for 1/900');
+      return value;
+    case 'currency':
+      if (typeof value !== 'string' || USD_PER_UNIT[value] === undefined)
+        throw new ConfigError(
+          field,
+          value,
+          `must be a currency of the FX reference table: ${Object.keys(USD_PER_UNIT).join(', ')}`,
+        );
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw new ConfigError(field, value, 'must be true or false');

@@ -21,6 +21,12 @@ export interface GeneratorContext {
   readonly config: GenerationConfig;
   readonly time: TimeFrame;
   readonly population: Population;
+  /**
+   * For a typology instance: the currency its accounts are preferably drawn in, so a crime
+   * happens inside one market as most of the background's payments do (set by the patterns
+   * stage; participant draws fall back to any account when the market has too few).
+   */
+  readonly homeCurrency?: string;
 }
 
 /** A generator: a pure function from (context, index) to the records of that index. */

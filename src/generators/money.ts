@@ -46,7 +46,9 @@ export function thresholdFor(country: string): Threshold {
 
 /** An amount just below the threshold: threshold − U(0, margin·threshold), strictly below it. */
 export function justBelowThreshold(rng: Rng, threshold: number, margin = 0.05): number {
-  const amount = cents(threshold - rng.float(0.01, margin * threshold));
+  // At least half a percent below: nobody deposits 9,999.99, and a conversion to another
+  // currency cannot round it up to the threshold.
+  const amount = cents(threshold - rng.float(0.005 * threshold, margin * threshold));
   return Math.min(amount, threshold - 0.01);
 }
 

@@ -9,6 +9,8 @@ import type { GraphRecord } from '../model/index.js';
 export class Population {
   readonly personNationality: string[] = [];
   readonly personName: string[] = [];
+  /** Annual income of the current job (base-currency units), or 0. */
+  readonly personIncome: number[] = [];
   /** Company index of the current employer, or -1. */
   readonly personEmployer: number[] = [];
   readonly companyName: string[] = [];
@@ -79,6 +81,7 @@ export class Population {
         this.personNationality[index] = person.nationality;
         this.personName[index] = person.full_name;
         this.personEmployer[index] = -1;
+        this.personIncome[index] = person.annual_income ?? 0;
         if (person.is_pep) this.pepPersons.add(index);
         break;
       }
@@ -126,6 +129,39 @@ export class Population {
       default:
         break;
     }
+  }
+
+  /**
+   * The index of the `ordinal`-th entity of `label` that no typology added: background entities
+   * are numbered densely even though typology slots sit among them.
+   */
+  backgroundIndex(label: 'person' | 'company' | 'account', ordinal: number): number {
+    const added = this.sortedAdded(label);
+    let index = ordinal;
+    for (const a of added) {
+      if (a <= index) index++;
+      else break;
+    }
+    return index;
+  }
+
+  /** How many background entities of `label` come before `index`. */
+  backgroundOrdinal(label: 'person' | 'company' | 'account', index: number): number {
+    const added = this.sortedAdded(label);
+    let below = 0;
+    while (below < added.length && (added[below] as number) < index) below++;
+    return index - below;
+  }
+
+  private readonly sortedAddedCache = new Map<string, readonly number[]>();
+
+  private sortedAdded(label: 'person' | 'company' | 'account'): readonly number[] {
+    let sorted = this.sortedAddedCache.get(label);
+    if (sorted === undefined) {
+      sorted = [...this.added[label]].sort((a, b) => a - b);
+      this.sortedAddedCache.set(label, sorted);
+    }
+    return sorted;
   }
 
   /** The devices of person p: p, p + P, p + 2P … below the device count, except attackers' devices. */

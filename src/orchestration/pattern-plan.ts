@@ -1,5 +1,7 @@
 import type { GenerationConfig } from '../config/index.js';
 import type { TimeFrame } from '../generators/context.js';
+import type { AccountOverrides } from '../generators/core/account.js';
+import { homeCurrencyOf } from '../generators/patterns/home-currency.js';
 import { TYPOLOGY_REGISTRY } from '../generators/patterns/registry.js';
 import {
   ENTITY_LABELS,
@@ -162,7 +164,16 @@ export function planPatterns(config: GenerationConfig, time: TimeFrame): Pattern
         throw new Error(
           `${d.typology.name}: ${count} ${label} entities drafted but ${list.length} overrides given`,
         );
-      list.forEach((o, k) => entityOverrides[label].set(slots.entity(label, k), o));
+      // Accounts a typology opens are opened in the instance's market.
+      const home = homeCurrencyOf(config.seed, d.typology.name, d.lookAlike, d.ordinal);
+      list.forEach((o, k) =>
+        entityOverrides[label].set(
+          slots.entity(label, k),
+          label === 'account' && (o as AccountOverrides).currency === undefined
+            ? { ...(o as AccountOverrides), currency: home }
+            : o,
+        ),
+      );
     }
     return {
       typology: d.typology,

@@ -44,7 +44,12 @@ export type Stage =
   | {
       readonly kind: 'event';
       readonly name: EventStage;
-      readonly generate: (ctx: GeneratorContext, index: number) => readonly GraphRecord[];
+      /** `ordinal` numbers the stage's background indexes densely (typology slots excluded). */
+      readonly generate: (
+        ctx: GeneratorContext,
+        index: number,
+        ordinal: number,
+      ) => readonly GraphRecord[];
     };
 
 /**

@@ -1,6 +1,7 @@
 import type { GeneratorContext } from '../generators/context.js';
 import { createFaker, type RngHolder } from '../generators/faker.js';
 import { indexOf, Population } from '../generators/population.js';
+import { homeCurrencyOf } from '../generators/patterns/home-currency.js';
 import type { EventStage } from '../generators/patterns/typology.js';
 import type { EventLabel, GraphRecord, PatternTruth } from '../model/index.js';
 import { deriveSeed, Rng } from '../random/index.js';
@@ -65,7 +66,10 @@ export class UnitGenerator {
       } else {
         // The unit's first background index is where its chunk's seed starts.
         ctx ??= this.contextFor(stage.name, unit.chunk);
-        records = stage.generate(ctx, index);
+        records =
+          stage.kind === 'event'
+            ? stage.generate(ctx, index, index - reservedBefore(layout.reserved, index))
+            : stage.generate(ctx, index);
       }
       if (records.length > 0) output.push(records);
     }
@@ -108,10 +112,15 @@ export class UnitGenerator {
     const links: GraphRecord[] = [];
     for (const instance of this.plan.patterns.instances) {
       const kind = instance.lookAlike ? 'look-alike' : 'real';
-      const ctx = this.contextFor(
-        `pattern-events:${instance.typology.name}:${kind}`,
-        instance.ordinal,
-      );
+      const ctx = {
+        ...this.contextFor(`pattern-events:${instance.typology.name}:${kind}`, instance.ordinal),
+        homeCurrency: homeCurrencyOf(
+          this.plan.config.seed,
+          instance.typology.name,
+          instance.lookAlike,
+          instance.ordinal,
+        ),
+      };
       const { typology, draft, slots } = instance;
       const output = instance.lookAlike
         ? typology.realizeLookAlike?.(ctx, draft, slots)

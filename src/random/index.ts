@@ -1,2 +1,3 @@
 export { deriveSeed } from './derive-seed.js';
 export { Rng, type Weighted } from './rng.js';
+export { AliasTable } from './alias-table.js';

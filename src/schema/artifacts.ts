@@ -16,6 +16,10 @@ function optionSchema(d: OptionDescriptor): Record<string, unknown> {
       return { type: 'integer', minimum: 0, maximum: 4294967295 };
     case 'rate':
       return { type: 'number', minimum: 0, maximum: 1 };
+    case 'share':
+      return { type: ['number', 'null'], exclusiveMinimum: 0, maximum: 0.5 };
+    case 'currency':
+      return { type: 'string', pattern: '^[A-Z]{3}$' };
     case 'timestamp':
       return { type: ['string', 'null'], format: 'date-time' };
     case 'boolean':

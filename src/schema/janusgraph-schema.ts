@@ -46,10 +46,13 @@ const LOOKUP_INDEXES: readonly { label: Label; key: string }[] = [
   { label: 'account', key: 'account_type' },
 ];
 
-/** Vertex-centric indexes: transfers of one account by time and by amount, both directions. */
+/**
+ * Vertex-centric indexes: transfers of one account by time and by amount in the base currency
+ * (what the detectors compare across accounts in different currencies), both directions.
+ */
 const VERTEX_CENTRIC: readonly { label: EdgeLabel; key: string; order: 'asc' | 'desc' }[] = [
   { label: 'transfer', key: 'timestamp', order: 'asc' },
-  { label: 'transfer', key: 'amount', order: 'desc' },
+  { label: 'transfer', key: 'amount_base', order: 'desc' },
   { label: 'logged_in', key: 'timestamp', order: 'asc' },
   { label: 'communicated', key: 'timestamp', order: 'asc' },
   { label: 'trade', key: 'timestamp', order: 'asc' },

@@ -190,7 +190,7 @@ export const syntheticIdentityDetector: Detector = {
     );
     if (holders.length === 0) return [];
     const accounts = unique(holders.map((h) => h.account));
-    const maxOuts = await transfers(ctx, "g.V(ids).outE('transfer').has('amount', gte(big))", {
+    const maxOuts = await transfers(ctx, "g.V(ids).outE('transfer').has('amount_base', gte(big))", {
       ids: accounts,
       big: 2_500,
     });
@@ -244,23 +244,20 @@ export const bustOutDetector: Detector = {
   subtypes: ['bust_out_fraud'],
   backend: 'janusgraph',
   description:
-    'a credit-card or loan account whose card payments (pos/payment/online, in the account currency) show 3+ earlier payments, then 2+ payments within 72 h each ≥ 5× the largest earlier one, and no card payment after them',
+    'a credit-card or loan account whose card payments (pos/payment/online, compared in the base currency) show 3+ earlier payments, then 2+ payments within 72 h each ≥ 5× the largest earlier one, and no card payment after them',
   async run(ctx) {
-    const rows = await gremlinRows<{ account: string; currency: string; t: TransferRow[] }>(
+    const rows = await gremlinRows<{ account: string; t: TransferRow[] }>(
       ctx,
-      "g.V().has('account','account_type',within(types)).project('account','currency','t')" +
-        ".by(id()).by('currency').by(outE('transfer').has('transaction_type', within(card))" +
+      "g.V().has('account','account_type',within(types)).project('account','t')" +
+        ".by(id()).by(outE('transfer').has('transaction_type', within(card))" +
         ".project('id','from','to','amount','currency','type','ms')" +
-        ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount').by('currency')" +
+        ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount_base').by('base_currency')" +
         ".by('transaction_type').by('timestamp').fold())",
       { types: ['credit_card', 'loan'], card: CARD_TYPES },
     );
     const hits: Hit[] = [];
-    for (const { account, currency, t } of rows) {
-      const list = t
-        .filter((x) => x.currency === currency)
-        .map((x) => ({ ...x, ms: toMs(x.ms) }))
-        .sort((a, b) => a.ms - b.ms);
+    for (const { account, t } of rows) {
+      const list = t.map((x) => ({ ...x, ms: toMs(x.ms) })).sort((a, b) => a.ms - b.ms);
       for (let i = 3; i < list.length; i += 1) {
         const earlier = list.slice(0, i);
         const max = Math.max(...earlier.map((x) => x.amount));
@@ -274,7 +271,7 @@ export const bustOutDetector: Detector = {
           typology: 'fraud_ring',
           entities: unique([account, ...burst.map((x) => x.to)]),
           events: [...earlier, ...burst].map((x) => x.id),
-          explanation: `${account}: ${i} card payments up to ${max.toFixed(2)} ${currency}, then ${burst.length} of ≥ 5× that within 72 h from ${isoOf(start.ms)}, then nothing`,
+          explanation: `${account}: ${i} card payments up to ${max.toFixed(2)} ${list[0]?.currency ?? ''}, then ${burst.length} of ≥ 5× that within 72 h from ${isoOf(start.ms)}, then nothing`,
         });
         break;
       }

@@ -37,7 +37,9 @@ export interface TransferRow {
   readonly id: string;
   readonly from: string;
   readonly to: string;
+  /** In the base currency (`amount_base`): accounts in different currencies compare directly. */
   readonly amount: number;
+  /** The base currency. */
   readonly currency: string;
   readonly type: string;
   readonly ms: number;
@@ -55,7 +57,7 @@ interface RawTransfer {
 
 const TRANSFER_PROJECTION =
   ".project('id','from','to','amount','currency','type','ts')" +
-  ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount').by('currency')" +
+  ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount_base').by('base_currency')" +
   ".by('transaction_type').by('timestamp')";
 
 /** Transfers selected by a traversal prefix over edges (e.g. `g.E().hasLabel('transfer')`). */

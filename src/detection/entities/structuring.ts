@@ -1,3 +1,5 @@
+import { convert } from '../../generators/economy/fx.js';
+import { thresholdFor } from '../../generators/money.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
 import {
   gremlinRows,
@@ -5,23 +7,10 @@ import {
   isoOf,
   MS_PER_DAY,
   MS_PER_HOUR,
-  transfers,
+  toMs,
   unique,
   type TransferRow,
 } from './gremlin.js';
-
-/** Cash reporting thresholds per currency (CTR-style rules of the main jurisdictions). */
-export const REPORTING_THRESHOLDS: Readonly<Record<string, number>> = {
-  USD: 10_000,
-  GBP: 10_000,
-  EUR: 10_000,
-  CAD: 10_000,
-  AUD: 10_000,
-  SGD: 20_000,
-  HKD: 120_000,
-  JPY: 1_000_000,
-  CHF: 15_000,
-};
 
 /** "Just under": at least this share of the threshold, and below it. */
 const NEAR_SHARE = 0.85;
@@ -30,20 +19,49 @@ const BURST_MS = 4 * MS_PER_DAY;
 /** Regular deposits: at most this gap between two of them. */
 const REGULAR_MAX_GAP_MS = 8 * MS_PER_DAY;
 
+/** The lowest reporting threshold of any country, in US dollars (a pre-filter bound). */
+const MIN_THRESHOLD_USD = Math.min(
+  ...['US', 'GB', 'DE', 'CA', 'AU', 'SG', 'HK', 'JP', 'CH'].map((c) => {
+    const t = thresholdFor(c);
+    return convert(t.amount, t.currency, 'USD');
+  }),
+);
+
 interface Deposit extends TransferRow {
-  /** amount / threshold of its currency. */
+  /** Where the cash was paid in: its reporting threshold applies. */
+  readonly country: string;
+  /** amount / the threshold of that country, both in the base currency. */
   readonly share: number;
 }
 
-/** Cash deposits just under the threshold of their currency, oldest first. */
+/**
+ * Cash deposits just under the reporting threshold of the country where they were made (the
+ * threshold converted to the base currency with the FX reference table), oldest first.
+ */
 async function nearThresholdDeposits(ctx: DetectionContext): Promise<Deposit[]> {
-  const rows = await transfers(
+  const rows = await gremlinRows<{
+    id: string;
+    from: string;
+    to: string;
+    amount: number;
+    currency: string;
+    type: string;
+    ts: unknown;
+    country: string;
+  }>(
     ctx,
-    "g.E().hasLabel('transfer').has('transaction_type','deposit').has('amount', gte(lo))",
-    { lo: Math.min(...Object.values(REPORTING_THRESHOLDS)) * NEAR_SHARE },
+    "g.E().hasLabel('transfer').has('transaction_type','deposit').has('amount_base', gte(lo))" +
+      ".project('id','from','to','amount','currency','type','ts','country')" +
+      ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount_base').by('base_currency')" +
+      ".by('transaction_type').by('timestamp').by('originating_country')",
+    { lo: MIN_THRESHOLD_USD * NEAR_SHARE * 0.5 },
   );
   return rows
-    .map((r) => ({ ...r, share: r.amount / (REPORTING_THRESHOLDS[r.currency] ?? Infinity) }))
+    .map(({ ts, ...r }) => {
+      const threshold = thresholdFor(r.country);
+      const share = r.amount / convert(threshold.amount, threshold.currency, r.currency);
+      return { ...r, ms: toMs(ts), share };
+    })
     .filter((r) => r.share >= NEAR_SHARE && r.share < 1)
     .sort((a, b) => a.ms - b.ms);
 }
@@ -70,11 +88,11 @@ function bursts(deposits: readonly Deposit[], spanMs: number): Deposit[][] {
 }
 
 function describe(run: readonly Deposit[]): string {
-  const currencies = unique(run.map((d) => d.currency)).join('/');
+  const currencies = unique(run.map((d) => d.country)).join('/');
   const shares = run.reduce((s, d) => s + d.share, 0);
   const hours = ((run.at(-1)?.ms ?? 0) - (run[0]?.ms ?? 0)) / MS_PER_HOUR;
   return (
-    `${run.length} cash deposits (${currencies}) each just under the reporting threshold, ` +
+    `${run.length} cash deposits (made in ${currencies}) each just under the reporting threshold, ` +
     `${shares.toFixed(2)}× the threshold together, within ${hours.toFixed(0)} h from ${isoOf(run[0]?.ms ?? 0)}`
   );
 }
@@ -95,14 +113,14 @@ export const structuringBurstDetector: Detector = {
   subtypes: ['classic_structuring', 'smurfing', 'geographic_smurfing'],
   backend: 'janusgraph',
   description:
-    'per receiving account, 2+ cash deposits within 4 days, each 85–100 % of the local reporting threshold of its currency, together above it',
+    'per receiving account, 2+ cash deposits within 4 days, each 85–100 % of the reporting threshold of the country it was made in, together above it',
   async run(ctx) {
     const deposits = await nearThresholdDeposits(ctx);
     const hits: Hit[] = [];
     for (const [account, list] of groupBy(deposits, (d) => d.to)) {
       for (const run of bursts(list, BURST_MS)) {
         const depositors = unique(run.map((d) => d.from)).length;
-        const countries = unique(run.map((d) => d.currency)).length;
+        const countries = unique(run.map((d) => d.country)).length;
         const kind =
           countries > 1 ? 'geographic smurfing' : depositors > 1 ? 'smurfing' : 'structuring';
         hits.push(hitOf(run, [], `${kind} into ${account} from ${depositors} account(s)`));

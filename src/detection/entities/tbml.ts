@@ -1,3 +1,4 @@
+import { convert } from '../../generators/economy/fx.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
 import {
   gremlinRows,
@@ -32,6 +33,8 @@ interface Doc {
   recipient: string;
   shipment: string;
   total: number;
+  /** The currency the document is made out in. */
+  currency: string;
   ms: number;
 }
 
@@ -55,9 +58,9 @@ async function tradeData(ctx: DetectionContext): Promise<TradeData> {
   const raw = await gremlinRows<Omit<Doc, 'ms' | 'total'> & { ts: unknown; total: number }>(
     ctx,
     "g.V().has('document','document_type',within(types))" +
-      ".project('id','type','issuer','recipient','shipment','total','ts')" +
+      ".project('id','type','issuer','recipient','shipment','total','currency','ts')" +
       ".by(id()).by('document_type').by(__.in('issued').id()).by(out('billed_to').id())" +
-      ".by(coalesce(values('shipment_id'), constant(''))).by('total_amount').by('issue_date')",
+      ".by(coalesce(values('shipment_id'), constant(''))).by('total_amount').by('currency').by('issue_date')",
     { types: ['invoice', 'bill_of_lading'] },
   );
   const docs = raw.map((d) => ({ ...d, ms: toMs(d.ts) }));
@@ -82,7 +85,11 @@ async function tradeData(ctx: DetectionContext): Promise<TradeData> {
   };
 }
 
-/** Transfers from the buyer's accounts to the seller's accounts of the invoice total, after it. */
+/**
+ * Transfers from the buyer's accounts to the seller's accounts of the invoice total, after it. The
+ * payer's account may be in another currency than the invoice: both are compared in the base
+ * currency, at the FX reference table's rate.
+ */
 function paymentsOf(data: TradeData, invoice: Doc): TransferRow[] {
   const from = new Set(data.companies.get(invoice.recipient)?.accounts ?? []);
   const to = new Set(data.companies.get(invoice.issuer)?.accounts ?? []);
@@ -90,7 +97,8 @@ function paymentsOf(data: TradeData, invoice: Doc): TransferRow[] {
     (t) =>
       from.has(t.from) &&
       to.has(t.to) &&
-      Math.abs(t.amount - invoice.total) <= 0.005 * invoice.total &&
+      Math.abs(t.amount - convert(invoice.total, invoice.currency, t.currency)) <=
+        0.005 * convert(invoice.total, invoice.currency, t.currency) &&
       t.ms >= invoice.ms &&
       t.ms - invoice.ms <= PAYMENT_MS,
   );

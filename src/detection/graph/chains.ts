@@ -58,22 +58,21 @@ function longest(chains: Transfer[][]): Transfer[][] {
 /**
  * From every account opened since `since`: each payment into it, then `repeat()` onward hops out
  * of the account that just received (while it is itself newly opened), each leaving after the
- * previous within `maxGap` ms with 90–100 % of its amount in the same currency; `emit()` every
+ * previous within `maxGap` ms with 90–100 % of its amount (in the base currency); `emit()` every
  * prefix, return the hops of each path as transfers.
  */
 const MULE_CHAIN_SCRIPT = `
 g.V().hasLabel('account').has('opened_date', gte(since)).
-  inE('transfer').has('timestamp', between(t0, t1)).has('status', 'completed').has('amount', gte(lo)).
+  inE('transfer').has('timestamp', between(t0, t1)).has('status', 'completed').has('amount_base', gte(lo)).
   repeat(inV().has('opened_date', gte(since)).outE('transfer').has('status', 'completed').filter{
     def p = it.path().objects(); def prev = p[p.size() - 3]; def e = it.get()
     def gap = e.value('timestamp').time - prev.value('timestamp').time
-    def ratio = e.value('amount') / prev.value('amount')
-    gap > 0 && gap <= maxGap && ratio >= 0.9d && ratio <= 1.0d &&
-      e.value('currency') == prev.value('currency')
+    def ratio = e.value('amount_base') / prev.value('amount_base')
+    gap > 0 && gap <= maxGap && ratio >= 0.9d && ratio <= 1.0d
   }).emit().times(5).
   path().by(id()).
     by(project('id', 'f', 't', 'ts', 'a', 'c').by('transaction_id').by(outV().id()).
-      by(inV().id()).by('timestamp').by('amount').by('currency'))`;
+      by(inV().id()).by('timestamp').by('amount_base').by('base_currency'))`;
 
 export const muleChainDetector: Detector = {
   name: 'mule-chain-gremlin',

@@ -12,7 +12,9 @@ export interface Transfer {
   readonly to: string;
   /** Epoch ms. */
   readonly at: number;
+  /** In the base currency (`amount_base`): accounts in different currencies compare directly. */
   readonly amount: number;
+  /** The base currency. */
   readonly currency: string;
 }
 
@@ -52,9 +54,9 @@ export async function scanTransfers(
   const rows = await gremlin<Record<string, unknown>>(
     ctx,
     "g.V().hasLabel('account').outE('transfer').has('timestamp', between(t0, t1))" +
-      ".has('amount', between(lo, hi)).has('status', 'completed')" +
+      ".has('amount_base', between(lo, hi)).has('status', 'completed')" +
       ".project('id','f','t','ts','a','c')" +
-      ".by('transaction_id').by(outV().id()).by(inV().id()).by('timestamp').by('amount').by('currency')",
+      ".by('transaction_id').by(outV().id()).by(inV().id()).by('timestamp').by('amount_base').by('base_currency')",
     {
       t0: new Date(ctx.windowStartMs - DAY),
       t1: new Date(ctx.referenceMs + DAY),

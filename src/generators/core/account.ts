@@ -7,9 +7,18 @@ import {
 } from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
 import { MONITORING_REASONS } from '../data/lists.js';
-import { CURRENCIES, CURRENCY_COUNTRY, MAJOR_ACCOUNT_CURRENCIES } from '../data/money.js';
+import {
+  BANK_MARKET_CODES,
+  BANK_MARKETS,
+  FOREIGN_ACCOUNT_CURRENCIES,
+  FOREIGN_CURRENCY_ACCOUNT_SHARE,
+} from '../data/bank-markets.js';
+import { currencyOfCountry } from '../data/country-currencies.js';
+import { logNormal, roundAmount } from '../economy/amounts.js';
+import { convert, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
-import { cents, randomAmount, riskLevel, score } from '../money.js';
+import { marketOfCurrency } from '../patterns/home-currency.js';
+import { cents, riskLevel, score } from '../money.js';
 import { isoDate, MS_PER_DAY, startOfDay } from '../time.js';
 
 const EARLIEST_OPENING_MS = Date.UTC(1990, 0, 1);
@@ -52,7 +61,10 @@ export interface AccountOverrides {
 }
 
 /**
- * An account and its owns edges. The primary owner is a generated person (80 %) or company; 15 %
+ * An account and its owns edges. Every background company and person gets one everyday account
+ * first (see `backgroundOwner`); further accounts go to drawn customers (80 % persons). The bank
+ * is in the owner's country where the bank has branches, and the account is kept in that
+ * country's currency (a stated few in a foreign currency; never a crypto-asset). 15 %
  * of person accounts have a joint holder and 30 % of company accounts a beneficial owner, both
  * real persons (the original's were dangling ids). Dates never pass the reference date.
  */
@@ -62,30 +74,43 @@ export function generateAccount(
   overrides?: AccountOverrides,
 ): (VertexRecord<'account'> | OwnsEdge)[] {
   const { rng, faker, time, population } = ctx;
-  // Background accounts belong to background customers, never to entities a typology added
-  // (an attacker or a shell holding an ordinary account would blur the ground truth).
-  const persons = population.personCount - population.added.person.size;
-  const companies = population.companyCount - population.added.company.size;
-  const drawnByPerson = companies === 0 || (persons > 0 && rng.chance(0.8));
   const owner = typeof overrides?.owner === 'function' ? overrides.owner(ctx) : overrides?.owner;
-  const ownedByPerson = owner ? owner.label === 'person' : drawnByPerson;
-  const drawnOwner = backgroundIndex(ctx, ownedByPerson ? 'person' : 'company');
-  const ownerIndex = owner ? owner.index : drawnOwner;
-  const ownerId = vertexId(ownedByPerson ? 'person' : 'company', ownerIndex);
+  const background = owner === undefined ? backgroundOwner(ctx, index) : undefined;
+  const holder: AccountOwner = background ?? (owner as AccountOwner);
+  const { label: ownerLabel, index: ownerIndex } = holder;
+  const ownedByPerson = ownerLabel === 'person';
+  const ownerId = vertexId(ownerLabel, ownerIndex);
   const drawnType = rng.weighted(ownedByPerson ? PERSON_ACCOUNT_TYPES : COMPANY_ACCOUNT_TYPES);
-  const type = overrides?.type ?? drawnType;
-  const drawnCurrency = rng.chance(0.85)
-    ? rng.pick(MAJOR_ACCOUNT_CURRENCIES)
-    : rng.pick(CURRENCIES);
+  // A customer's first account is the everyday one that wages and bills go through.
+  const firstType = ownedByPerson ? 'checking' : 'business';
+  const type = overrides?.type ?? (background?.first === true ? firstType : drawnType);
+  const ownerCountry = ownedByPerson
+    ? population.personNationality[ownerIndex]
+    : population.companyCountry[ownerIndex];
+  // Customers bank where they live when the bank has branches there; others in a market drawn
+  // by the bank's customer shares (an expatriate, an offshore company's operating account).
+  // An account a typology opens in a given currency is opened in that currency's market.
+  const required =
+    overrides?.currency === undefined ? undefined : marketOfCurrency(overrides.currency);
+  const drawnBankCountry =
+    ownerCountry !== undefined && BANK_MARKET_CODES.has(ownerCountry)
+      ? ownerCountry
+      : rng.weighted(BANK_MARKETS);
+  const bankCountry =
+    required !== undefined && currencyOfCountry(drawnBankCountry) !== overrides?.currency
+      ? required
+      : drawnBankCountry;
+  const drawnCurrency = rng.chance(FOREIGN_CURRENCY_ACCOUNT_SHARE[ownerLabel])
+    ? rng.weighted(FOREIGN_ACCOUNT_CURRENCIES)
+    : currencyOfCountry(bankCountry);
   const currency = overrides?.currency ?? drawnCurrency;
-  const bankCountry = CURRENCY_COUNTRY[currency] ?? 'US';
   const drawnStatus = rng.weighted([
     ['active', 0.85],
     ['dormant', 0.08],
     ['frozen', 0.02],
     ['closed', 0.05],
   ]);
-  const status = overrides === undefined ? drawnStatus : 'active';
+  const status = overrides === undefined && background?.first !== true ? drawnStatus : 'active';
   const drawnOpenedMs =
     EARLIEST_OPENING_MS +
     rng.int(0, Math.floor((time.referenceMs - EARLIEST_OPENING_MS) / MS_PER_DAY) - 1) * MS_PER_DAY;
@@ -97,19 +122,19 @@ export function generateAccount(
     status === 'closed'
       ? Math.min(openedMs + rng.int(365, 3650) * MS_PER_DAY, time.referenceMs - MS_PER_DAY)
       : null;
-  const balance = balanceFor(ctx, status, type);
+  const balanceUsd = balanceUsdFor(ctx, status, type);
+  const balance = convert(balanceUsd, 'USD', currency);
+  const limitUsd = CREDIT_LIMIT_USD[type];
   const creditLimit =
-    type === 'credit_card'
-      ? randomAmount(rng, 1_000, 50_000)
-      : type === 'loan' || type === 'mortgage'
-        ? randomAmount(rng, 10_000, 500_000)
-        : null;
+    limitUsd === undefined
+      ? null
+      : roundAmount(logNormal(rng, limitUsd.median, limitUsd.sigma), 'fifties', currency);
   const isDormant = status === 'dormant' || rng.chance(0.05);
   const isMonitored = rng.chance(0.02);
   const risk =
     (isMonitored ? 0.3 : 0) +
     (isDormant ? 0.1 : 0) +
-    (balance > 500_000 ? 0.2 : balance > 100_000 ? 0.1 : 0);
+    (balanceUsd > 500_000 ? 0.2 : balanceUsd > 100_000 ? 0.1 : 0);
   const id = vertexId('account', index);
   const openedDate = isoDate(openedMs);
   const account: VertexRecord<'account'> = {
@@ -128,12 +153,12 @@ export function generateAccount(
       branch_code: rng.digits(3),
       iban: identifiers.iban(rng, bankCountry),
       swift_code: identifiers.swift(rng, bankCountry),
-      routing_number: currency === 'USD' ? rng.digits(9) : null,
+      routing_number: bankCountry === 'US' ? rng.digits(9) : null,
       status,
       opened_date: openedDate,
       closed_date: closedMs === null ? null : isoDate(closedMs),
       current_balance: balance,
-      available_balance: cents(balance - randomAmount(rng, 0, balance * 0.1, 0)),
+      available_balance: roundToCurrency(balance * (1 - rng.float(0, 0.1)), currency),
       credit_limit: creditLimit,
       is_dormant: isDormant,
       is_monitored: isMonitored,
@@ -176,22 +201,56 @@ function ownsEdge(
   };
 }
 
-function balanceFor(ctx: GeneratorContext, status: string, type: string): number {
+/**
+ * Balances are log-normal in US dollars. The Federal Reserve's Survey of Consumer Finances 2022
+ * puts the median family's transaction accounts at about $8,000 (checking and savings together);
+ * investment and business balances are larger and more spread.
+ */
+const BALANCE_USD: Readonly<Record<string, { median: number; sigma: number }>> = {
+  checking: { median: 3_000, sigma: 1.1 },
+  savings: { median: 6_000, sigma: 1.3 },
+  investment: { median: 30_000, sigma: 1.3 },
+  business: { median: 50_000, sigma: 1.5 },
+};
+
+/** Credit limits and loan principals (Federal Reserve G.19 / SCF orders of magnitude). */
+const CREDIT_LIMIT_USD: Readonly<Record<string, { median: number; sigma: number }>> = {
+  credit_card: { median: 8_000, sigma: 0.7 },
+  loan: { median: 20_000, sigma: 0.8 },
+  mortgage: { median: 250_000, sigma: 0.6 },
+};
+
+function balanceUsdFor(ctx: GeneratorContext, status: string, type: string): number {
   const { rng } = ctx;
   if (status === 'closed') return 0;
-  if (status === 'dormant') return randomAmount(rng, 0, 1_000);
-  switch (type) {
-    case 'checking':
-      return randomAmount(rng, 100, 50_000);
-    case 'savings':
-      return randomAmount(rng, 1_000, 100_000);
-    case 'investment':
-      return randomAmount(rng, 5_000, 500_000);
-    case 'business':
-      return randomAmount(rng, 10_000, 1_000_000);
-    default:
-      return 0;
+  if (status === 'dormant') return cents(logNormal(rng, 150, 1.2));
+  const spec = BALANCE_USD[type];
+  return spec === undefined ? 0 : cents(logNormal(rng, spec.median, spec.sigma));
+}
+
+/**
+ * Who holds a background account. The first accounts go one to each background company, then one
+ * to each background person, so every employer can pay wages and every customer can be paid;
+ * the rest go to a drawn customer (80 % persons). Accounts a typology added are not counted.
+ */
+interface BackgroundOwner extends AccountOwner {
+  /** The owner's first account (every background customer gets one). */
+  readonly first: boolean;
+}
+
+function backgroundOwner(ctx: GeneratorContext, index: number): BackgroundOwner {
+  const { population, rng } = ctx;
+  const persons = population.personCount - population.added.person.size;
+  const companies = population.companyCount - population.added.company.size;
+  const ordinal = population.backgroundOrdinal('account', index);
+  if (ordinal < companies)
+    return { label: 'company', index: population.backgroundIndex('company', ordinal), first: true };
+  if (ordinal < companies + persons) {
+    const person = population.backgroundIndex('person', ordinal - companies);
+    return { label: 'person', index: person, first: true };
   }
+  const label = companies === 0 || (persons > 0 && rng.chance(0.8)) ? 'person' : 'company';
+  return { label, index: backgroundIndex(ctx, label), first: false };
 }
 
 /** A uniform index among the entities of `label` that no typology added. */

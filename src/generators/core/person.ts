@@ -6,6 +6,7 @@ import {
   type VertexRecord,
 } from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
+import { logNormal } from '../economy/amounts.js';
 import {
   COMMON_NATIONALITIES,
   COUNTRY_CODES,
@@ -136,7 +137,7 @@ export function generatePerson(
   if (rng.chance(0.8))
     idDocs.push(idDocument(ctx, 'drivers_license', nationality, dobMs + 16 * MS_PER_YEAR, 5));
 
-  const jobs = overrides?.unemployed ? [] : employment(ctx, dobMs);
+  const jobs = overrides?.unemployed ? [] : retire(ctx, employment(ctx, dobMs), dobMs);
   const current = jobs.find((job) => job.is_current);
   const income = current ? current.annual_income : null;
   const netWorth =
@@ -274,6 +275,27 @@ function idDocument(
   };
 }
 
+/**
+ * Median annual earnings by age band, US dollars: BLS "Usual weekly earnings of wage and salary
+ * workers" (full-time, 2024 annual averages: about $750, $1,100, $1,300, $1,350, $1,300 and
+ * $1,200 a week for 16–24, 25–34, 35–44, 45–54, 55–64 and 65+) times 52. Incomes are
+ * log-normal around them (sigma 0.55, the spread of the CPS earnings distribution), rounded to
+ * $500, so a few earn several times the median and none earns a uniform draw up to $500k.
+ */
+const MEDIAN_EARNINGS_BY_AGE: readonly (readonly [number, number])[] = [
+  [25, 39_000],
+  [35, 57_000],
+  [45, 68_000],
+  [55, 70_000],
+  [65, 68_000],
+  [Infinity, 62_000],
+];
+
+function annualIncome(ctx: GeneratorContext, age: number): number {
+  const median = (MEDIAN_EARNINGS_BY_AGE.find(([below]) => age < below) ?? [0, 62_000])[1];
+  return Math.max(12_000, Math.round(logNormal(ctx.rng, median, 0.55) / 500) * 500);
+}
+
 /** 1–3 jobs from age 18–26; the last one still running at the reference date is current. */
 function employment(ctx: GeneratorContext, dobMs: number): Job[] {
   const { rng, faker, time, population } = ctx;
@@ -302,13 +324,26 @@ function employment(ctx: GeneratorContext, dobMs: number): Job[] {
           : rng.pick(INDUSTRY_NAMES),
       start_date: isoDate(startMs),
       end_date: isCurrent ? null : isoDate(endMs),
-      annual_income: rng.int(30_000, 500_000),
+      annual_income: annualIncome(ctx, yearsBetween(dobMs, startMs)),
       is_current: isCurrent,
     });
     if (isCurrent) break;
     startMs = endMs + rng.int(30, 365) * MS_PER_DAY;
   }
   return jobs;
+}
+
+/** Most people past 67 have retired: their last job ended at 65–67 and none is current. */
+function retire(ctx: GeneratorContext, jobs: Job[], dobMs: number): Job[] {
+  const { rng, time } = ctx;
+  const retired = yearsBetween(dobMs, time.referenceMs) >= 67 && rng.chance(0.85);
+  const last = jobs[jobs.length - 1];
+  if (!retired || last === undefined || !last.is_current) return jobs;
+  const endMs = Math.max(
+    Date.parse(`${last.start_date}T00:00:00Z`) + MS_PER_DAY,
+    dobMs + rng.int(65, 66) * MS_PER_YEAR,
+  );
+  return [...jobs.slice(0, -1), { ...last, is_current: false, end_date: isoDate(endMs) }];
 }
 
 /** Applies a typology's identity overrides to a generated person. */

@@ -1,163 +1,142 @@
 import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord } from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
+import { isHighRisk, isTaxHaven } from '../data/countries.js';
 import {
-  COMMON_TRANSACTION_COUNTRIES,
-  COUNTRY_CODES,
-  isHighRisk,
-  isTaxHaven,
-} from '../data/countries.js';
-import { CURRENCIES, isRoundAmount, MAJOR_TRANSACTION_CURRENCIES } from '../data/money.js';
+  CHANNEL_OF_TYPE,
+  MERCHANT_CATEGORY_OF_INDUSTRY,
+  PURPOSE_SPECS,
+  type Purpose,
+} from '../data/payment-purposes.js';
+import { niceStep } from '../economy/amounts.js';
+import { backgroundPayment } from '../economy/background-payment.js';
+import { convert, exchangeRate, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
-import { cityName, merchantName } from '../names.js';
-import { pickOther } from '../pick.js';
-import { cents, justBelowThreshold, randomAmount, score, thresholdFor } from '../money.js';
-import { eventTime } from '../event-time.js';
+import { cityName } from '../names.js';
+import { score, thresholdFor } from '../money.js';
 import { isoDate, isoTimestamp, MS_PER_DAY } from '../time.js';
 
-const TYPES = [
-  ['transfer', 0.3],
-  ['payment', 0.25],
-  ['deposit', 0.15],
-  ['withdrawal', 0.1],
-  ['wire', 0.08],
-  ['ach', 0.05],
-  ['pos', 0.03],
-  ['atm', 0.02],
-  ['online', 0.01],
-  ['check', 0.01],
-] as const;
-
-const FEE_RATE: Readonly<Record<string, number>> = {
-  wire: 0.01,
-  transfer: 0.005,
-  payment: 0.003,
-  ach: 0.002,
-  pos: 0.025,
-  atm: 0.02,
-};
-const CHANNEL: Readonly<Record<string, string>> = {
-  transfer: 'online',
-  payment: 'online',
-  deposit: 'branch',
-  withdrawal: 'branch',
-  wire: 'wire',
-  ach: 'online',
-  pos: 'pos',
-  atm: 'atm',
-  online: 'online',
-  check: 'branch',
-};
-const DESCRIPTION: Readonly<Record<string, string>> = {
-  transfer: 'Account transfer',
-  payment: 'Bill payment',
-  deposit: 'Cash deposit',
-  withdrawal: 'Cash withdrawal',
-  wire: 'Wire transfer',
-  ach: 'ACH transfer',
-  pos: 'Card purchase',
-  atm: 'ATM withdrawal',
-  online: 'Online purchase',
-  check: 'Check deposit',
-};
-const MERCHANT_CATEGORIES = [
-  'retail',
-  'grocery',
-  'restaurant',
-  'gas_station',
-  'hotel',
-  'airline',
-  'entertainment',
-  'healthcare',
-  'utilities',
-  'insurance',
-];
-
-/** Deposits just under the reporting threshold made by honest customers: look-alikes for structuring. */
-const NEAR_THRESHOLD_PROBABILITY = 0.01;
 const STATUSES = [
-  ['completed', 0.92],
-  ['pending', 0.05],
-  ['failed', 0.02],
-  ['reversed', 0.01],
+  ['completed', 0.97],
+  ['pending', 0.015],
+  ['failed', 0.01],
+  ['reversed', 0.005],
 ] as const;
 const NO_ALERTS: readonly string[] = Object.freeze([]);
 
-/** What a caller decides about a transfer; the builder draws the rest. */
+/** What a caller decides about a transfer; the builder derives the rest from the accounts. */
 export interface TransferParts {
   readonly from: number;
   readonly to: number;
   readonly timestampMs: number;
+  /** The amount, in `currency`. */
   readonly amount: number;
+  /**
+   * The currency `amount` is expressed in. The transfer itself is always in the sending account's
+   * currency: a different one here is converted with the FX table (patterns draw in US dollars).
+   */
   readonly currency: string;
-  readonly type: string;
-  readonly originatingCountry: string;
-  readonly destinationCountry: string;
+  /** Why the money moves: sets type, channel and description as for any customer. */
+  readonly purpose?: Purpose;
+  /** A type the typology's definition requires (a cash deposit, a check); else drawn. */
+  readonly type?: string;
+  /** Where the transaction was made, when not the sending account's country (cash abroad). */
+  readonly originatingCountry?: string;
   /** Pattern money movements complete; background ones follow the status distribution. */
   readonly status?: string;
-  readonly description?: string;
+  /** The invoice a supplier payment settles (shown in its description, as banks do). */
+  readonly invoiceNumber?: string;
 }
 
 /**
- * Builds a transfer edge. Every derived field (round-amount flag, threshold proximity, risk,
- * alerts, fee) is computed from the final amount and countries, so injected transfers carry
- * consistent flags — the original kept flags computed for an amount it later overwrote.
+ * Builds a transfer edge, for the background and for every typology alike: currency, countries,
+ * type, channel, description, merchant, fees and the bank's risk flags all follow from the two
+ * accounts, the purpose and the amount, so a crime differs from honest traffic only by its shape.
  */
 export function transferEdge(
   ctx: GeneratorContext,
   id: string,
   parts: TransferParts,
 ): EdgeRecord<'transfer'> {
-  const { rng, config } = ctx;
-  const { amount, currency, type, timestampMs } = parts;
-  const origin = parts.originatingCountry;
-  const destination = parts.destinationCountry;
+  const { rng, config, population } = ctx;
+  const { from, to, timestampMs } = parts;
+  const currency = population.accountCurrency[from] ?? 'USD';
+  const receiverCurrency = population.accountCurrency[to] ?? currency;
+  const origin = parts.originatingCountry ?? population.accountCountry[from] ?? 'US';
+  const destination = population.accountCountry[to] ?? origin;
+  const amount = convert(parts.amount, parts.currency, currency);
+  const amountBase = convert(parts.amount, parts.currency, config.baseCurrency);
+  const amountUsd = convert(parts.amount, parts.currency, 'USD');
+  const purpose = parts.purpose ?? inferPurpose(ctx, from, to, parts.type);
+  const spec = PURPOSE_SPECS[purpose];
+  const type =
+    parts.type !== undefined && spec.types.some(([t]) => t === parts.type)
+      ? parts.type
+      : rng.weighted(spec.types);
+  const channel = rng.weighted(CHANNEL_OF_TYPE[type] ?? [['online', 1]]);
+  const crossCurrency = receiverCurrency !== currency;
+  const international = origin !== destination;
+  const payeeIsCompany = population.accountOwnerKind[to] === 1;
+  const payee = population.accountOwnerIndex[to] ?? 0;
+  const hasMerchant =
+    payeeIsCompany &&
+    (purpose === 'card_purchase' ||
+      purpose === 'online_purchase' ||
+      purpose === 'subscription' ||
+      purpose === 'utility_bill');
+
   const threshold = thresholdFor(origin);
-  const converted = rng.chance(0.1);
-  const localCurrency = converted ? rng.pick(CURRENCIES) : null;
-  const rate = converted ? Math.round(rng.float(0.5, 2) * 1e6) / 1e6 : null;
-  const channel = CHANNEL[type] ?? 'online';
-  const hasMerchant = type === 'pos' || type === 'online' || type === 'payment';
-  const isRound = isRoundAmount(amount);
-  const belowThreshold =
-    currency === threshold.currency &&
-    amount >= threshold.amount * 0.9 &&
-    amount < threshold.amount;
+  const thresholdHere = convert(threshold.amount, threshold.currency, currency);
+  const isRound = amount >= thresholdHere / 10 && amount % niceStep(1_000, currency) === 0;
+  const belowThreshold = amount >= thresholdHere * 0.9 && amount < thresholdHere;
   const risk =
-    (amount > 100_000 ? 0.2 : amount > 50_000 ? 0.1 : 0) +
+    (amountUsd > 100_000 ? 0.2 : amountUsd > 50_000 ? 0.1 : 0) +
     (isRound ? 0.15 : 0) +
     (belowThreshold ? 0.25 : 0) +
     (isHighRisk(origin) ? 0.2 : 0) +
     (isHighRisk(destination) ? 0.2 : 0) +
     (isTaxHaven(origin) || isTaxHaven(destination) ? 0.15 : 0) +
-    (origin !== destination ? 0.1 : 0);
+    (international ? 0.1 : 0);
   const flagged = risk > 0.5 || rng.chance(config.suspiciousTransactionRate);
-  const postingMs = timestampMs + rng.int(0, 2) * MS_PER_DAY;
+  const postingMs =
+    timestampMs + (type === 'pos' || type === 'atm' ? rng.int(0, 2) : 0) * MS_PER_DAY;
+  const rate = crossCurrency ? exchangeRate(currency, receiverCurrency) : null;
   return {
     label: 'transfer',
     id,
-    outV: vertexId('account', parts.from),
-    inV: vertexId('account', parts.to),
+    outV: vertexId('account', from),
+    inV: vertexId('account', to),
     properties: {
       transaction_id: id,
       reference_number: 'REF' + rng.digits(10),
       transaction_type: type,
       channel,
+      purpose,
       timestamp: isoTimestamp(timestampMs),
       posting_date: isoTimestamp(postingMs),
       value_date: isoDate(postingMs),
       amount,
       currency,
-      amount_local: rate === null ? null : cents(amount * rate),
-      currency_local: localCurrency,
+      amount_base: amountBase,
+      base_currency: config.baseCurrency,
+      amount_local: crossCurrency ? convert(amount, currency, receiverCurrency) : null,
+      currency_local: crossCurrency ? receiverCurrency : null,
       exchange_rate: rate,
-      fee_amount: cents(Math.max(1, amount * (FEE_RATE[type] ?? 0.005))),
+      fee_amount: feeOf(type, amount, currency, international, crossCurrency),
       originating_country: origin,
       destination_country: destination,
       location: cityName(ctx),
-      ip_address: channel === 'online' || channel === 'wire' ? identifiers.ipv4(rng) : null,
-      description: parts.description ?? DESCRIPTION[type] ?? 'Transaction',
-      merchant_name: hasMerchant ? merchantName(ctx) : null,
-      merchant_category: hasMerchant ? rng.pick(MERCHANT_CATEGORIES) : null,
+      ip_address:
+        channel === 'online' || channel === 'mobile' || channel === 'wire'
+          ? identifiers.ipv4(rng)
+          : null,
+      description:
+        purpose === 'supplier_invoice' && parts.invoiceNumber !== undefined
+          ? `Payment ${parts.invoiceNumber}`
+          : spec.description,
+      merchant_name: hasMerchant ? (population.companyName[payee] ?? null) : null,
+      merchant_category: hasMerchant
+        ? (MERCHANT_CATEGORY_OF_INDUSTRY[population.companyIndustry[payee] ?? ''] ?? 'other')
+        : null,
       status: parts.status ?? rng.weighted(STATUSES),
       is_round_amount: isRound,
       risk_score: score(risk),
@@ -169,42 +148,84 @@ export function transferEdge(
   };
 }
 
+/**
+ * What customers pay in fees: a wire costs a flat fee (more abroad), a card or cash withdrawal
+ * abroad a foreign-transaction charge; everyday domestic payments are free.
+ */
+function feeOf(
+  type: string,
+  amount: number,
+  currency: string,
+  international: boolean,
+  crossCurrency: boolean,
+): number {
+  if (type === 'wire') return convert(international ? 35 : 15, 'USD', currency);
+  if ((type === 'pos' || type === 'online') && crossCurrency)
+    return roundToCurrency(amount * 0.03, currency);
+  if (type === 'atm' && (international || crossCurrency)) return convert(3, 'USD', currency);
+  return 0;
+}
+
+/**
+ * The purpose of a typology's transfer when it names only a type: read as an honest customer's
+ * payment of that type between the same kinds of holder would be.
+ */
+function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: string): Purpose {
+  const { population } = ctx;
+  const payerIsPerson = population.accountOwnerKind[from] === 0;
+  const payeeIsPerson = population.accountOwnerKind[to] === 0;
+  switch (type) {
+    case 'deposit':
+      return 'cash_deposit';
+    case 'withdrawal':
+    case 'atm':
+      return 'atm_withdrawal';
+    case 'pos':
+      return 'card_purchase';
+    case 'online':
+      return 'online_purchase';
+    case 'check':
+      return 'supplier_invoice';
+    default:
+      break;
+  }
+  const sameOwner =
+    population.accountOwnerKind[from] === population.accountOwnerKind[to] &&
+    population.accountOwnerIndex[from] === population.accountOwnerIndex[to];
+  if (sameOwner) return 'own_transfer';
+  if (payerIsPerson && payeeIsPerson)
+    return type === 'wire' && population.accountCurrency[from] !== population.accountCurrency[to]
+      ? 'remittance'
+      : 'person_to_person';
+  if (payerIsPerson) return 'supplier_invoice';
+  return payeeIsPerson ? 'vendor_payout' : 'supplier_invoice';
+}
+
 /** The id of the transfer with generation index `index`. */
 export function transferId(index: number): string {
   return formatId(EDGE_ID_PREFIX.transfer, index);
 }
 
 /**
- * A background transfer between two distinct generated accounts, with the original's
- * distributions. Timestamps are UTC: 70 % in business hours, 30 % at any time of day.
+ * A background transfer: one payment of the background economy (a wage, a rent, a card purchase
+ * at a usual shop …), built like every other transfer. `ordinal` numbers the stage's background
+ * transfers densely (typology slots sit among them).
  */
-export function generateTransfer(ctx: GeneratorContext, index: number): [EdgeRecord<'transfer'>] {
-  const { rng, population } = ctx;
-  const from = rng.int(0, population.accountCount - 1);
-  const to = rng.intExcept(population.accountCount, from);
-  const type = rng.weighted(TYPES);
-  const timestampMs = eventTime(ctx);
-  const origin = rng.chance(0.7) ? rng.pick(COMMON_TRANSACTION_COUNTRIES) : rng.pick(COUNTRY_CODES);
-  const destination = rng.chance(0.15) ? pickOther(rng, COUNTRY_CODES, origin) : origin;
-  let currency = rng.chance(0.85) ? rng.pick(MAJOR_TRANSACTION_CURRENCIES) : rng.pick(CURRENCIES);
-  let amount: number;
-  if (rng.chance(NEAR_THRESHOLD_PROBABILITY)) {
-    const threshold = thresholdFor(origin);
-    currency = threshold.currency;
-    amount = justBelowThreshold(rng, threshold.amount);
-  } else {
-    amount = randomAmount(rng, 10, 1_000_000);
-  }
+export function generateTransfer(
+  ctx: GeneratorContext,
+  index: number,
+  ordinal: number,
+): [EdgeRecord<'transfer'>] {
+  const payment = backgroundPayment(ctx, ordinal);
   return [
     transferEdge(ctx, transferId(index), {
-      from,
-      to,
-      timestampMs,
-      amount,
-      currency,
-      type,
-      originatingCountry: origin,
-      destinationCountry: destination,
+      from: payment.from,
+      to: payment.to,
+      timestampMs: payment.timestampMs,
+      amount: payment.amount,
+      currency: payment.currency,
+      purpose: payment.purpose,
+      ...(payment.invoiceNumber === undefined ? {} : { invoiceNumber: payment.invoiceNumber }),
     }),
   ];
 }

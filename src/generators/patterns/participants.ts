@@ -19,15 +19,38 @@ function drawIndex(
   throw new Error(`no ${what} available in the population`);
 }
 
+/** Whether account `a` is in the instance's home currency (always, outside an instance). */
+export function inHomeCurrency(ctx: GeneratorContext, a: number): boolean {
+  return ctx.homeCurrency === undefined || ctx.population.accountCurrency[a] === ctx.homeCurrency;
+}
+
+/** An account satisfying `accept`, in the home currency when one does. */
+function drawAccountIndex(
+  ctx: GeneratorContext,
+  accept: (a: number) => boolean,
+  what: string,
+): number {
+  const { population } = ctx;
+  try {
+    return drawIndex(
+      ctx,
+      population.accountCount,
+      (a) => accept(a) && inHomeCurrency(ctx, a),
+      what,
+    );
+  } catch {
+    return drawIndex(ctx, population.accountCount, accept, what);
+  }
+}
+
 /** A background account held by a person, not in `exclude`. */
 export function personAccount(
   ctx: GeneratorContext,
   exclude: ReadonlySet<number> = new Set(),
 ): number {
   const { population } = ctx;
-  return drawIndex(
+  return drawAccountIndex(
     ctx,
-    population.accountCount,
     (a) =>
       population.accountOwnerKind[a] === 0 && !population.added.account.has(a) && !exclude.has(a),
     'person-held account',
@@ -40,9 +63,8 @@ export function anyAccount(
   exclude: ReadonlySet<number> = new Set(),
 ): number {
   const { population } = ctx;
-  return drawIndex(
+  return drawAccountIndex(
     ctx,
-    population.accountCount,
     (a) => !population.added.account.has(a) && !exclude.has(a),
     'account',
   );

@@ -1,4 +1,4 @@
-import type { GraphRecord, Participant, PatternTruth } from '../../model/index.js';
+import type { EdgeRecord, GraphRecord, Participant, PatternTruth } from '../../model/index.js';
 import { riskLevel } from '../money.js';
 import { isoTimestamp } from '../time.js';
 
@@ -36,6 +36,11 @@ export interface TruthParts {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** Time of each event, epoch ms (for the window). */
   readonly eventTimesMs: readonly number[];
+}
+
+/** The base currency that transfers' `amount_base` (and so a pattern's total value) is in. */
+export function baseCurrencyOf(transfers: readonly EdgeRecord<'transfer'>[]): string {
+  return transfers[0]?.properties.base_currency ?? 'USD';
 }
 
 /**

@@ -84,8 +84,8 @@ describe('fraud ring', () => {
             f.outV === payment.inV &&
             ms(f) > ms(payment) &&
             ms(f) - ms(payment) <= 6 * HOUR &&
-            f.properties.amount >= payment.properties.amount * 0.94 - 0.01 &&
-            f.properties.amount <= payment.properties.amount * 0.98 + 0.01,
+            f.properties.amount_base >= payment.properties.amount_base * 0.94 - 0.01 &&
+            f.properties.amount_base <= payment.properties.amount_base * 0.98 + 0.01,
         );
         expect(forward, `${payment.id} is forwarded to the hub`).toBeDefined();
         if (forward === undefined) continue;
@@ -96,8 +96,10 @@ describe('fraud ring', () => {
       const lastForward = Math.max(...forwards.map(ms));
       expect(cashOuts.length).toBeGreaterThan(0);
       expect(cashOuts.every((c) => ms(c) > lastForward)).toBe(true);
-      const pooled = forwards.reduce((s, f) => s + f.properties.amount, 0);
-      expect(cashOuts.reduce((s, c) => s + c.properties.amount, 0)).toBeLessThanOrEqual(pooled);
+      const pooled = forwards.reduce((s, f) => s + f.properties.amount_base, 0);
+      expect(cashOuts.reduce((s, c) => s + c.properties.amount_base, 0)).toBeLessThanOrEqual(
+        pooled,
+      );
       // mules and hub are added accounts opened before the ring's first payment
       const firstPayment = Math.min(...payments.map(ms));
       for (const account of [...mules, hub ?? '']) {
@@ -181,10 +183,10 @@ describe('fraud ring', () => {
       const maxOuts = transfers.filter((t) => !members.has(t.inV));
       expect(buildUp.length).toBeGreaterThanOrEqual(accounts.length);
       expect(maxOuts).toHaveLength(accounts.length);
-      const largestBuild = Math.max(...buildUp.map((t) => t.properties.amount));
+      const largestBuild = Math.max(...buildUp.map((t) => t.properties.amount_base));
       const lastBuild = Math.max(...buildUp.map(ms));
       for (const maxOut of maxOuts) {
-        expect(maxOut.properties.amount).toBeGreaterThan(largestBuild);
+        expect(maxOut.properties.amount_base).toBeGreaterThan(largestBuild);
         expect(ms(maxOut)).toBeGreaterThan(lastBuild);
       }
     });
@@ -224,9 +226,9 @@ describe('fraud ring', () => {
           expect(gap).toBeGreaterThanOrEqual(0.5 * mean);
           expect(gap).toBeLessThanOrEqual(1.5 * mean);
         }
-        const largest = Math.max(...buildUp.map((t) => t.properties.amount));
+        const largest = Math.max(...buildUp.map((t) => t.properties.amount_base));
         for (const payment of burst) {
-          expect(payment.properties.amount).toBeGreaterThanOrEqual(
+          expect(payment.properties.amount_base).toBeGreaterThanOrEqual(
             config.bustOutBurstFactor * largest,
           );
         }
@@ -248,7 +250,7 @@ describe('fraud ring', () => {
         expect(check.outV, 'each check is drawn on the account the last one was paid into').toBe(
           previous.inV,
         );
-        expect(check.properties.amount).toBeGreaterThan(previous.properties.amount);
+        expect(check.properties.amount_base).toBeGreaterThan(previous.properties.amount_base);
         const gap = ms(check) - ms(previous);
         expect(gap).toBeGreaterThanOrEqual(DAY);
         expect(gap).toBeLessThanOrEqual(2 * DAY);

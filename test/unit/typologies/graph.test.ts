@@ -56,13 +56,13 @@ function transfersOf(run: Run, pattern: PatternTruth): Transfer[] {
   expect(Object.keys(events)).toEqual(['transfer']);
   const transfers = events['transfer'] as Transfer[];
   // ground truth total = sum of the emitted amounts
-  const sum = transfers.reduce((s, t) => s + t.properties.amount, 0);
+  const sum = transfers.reduce((s, t) => s + t.properties.amount_base, 0);
   expect(pattern.total_value).toBeCloseTo(sum, 2);
   return transfers;
 }
 
 const at = (t: Transfer) => Date.parse(t.properties.timestamp);
-const amount = (t: Transfer) => t.properties.amount;
+const amount = (t: Transfer) => t.properties.amount_base;
 const sum = (ts: readonly Transfer[]) => ts.reduce((s, t) => s + amount(t), 0);
 
 /** All transfers inside one graph window, itself inside the event window. */

@@ -32,7 +32,7 @@ describe('mule chain', () => {
             60_000;
           expect(minutes).toBeGreaterThanOrEqual(5);
           expect(minutes).toBeLessThanOrEqual(30);
-          const kept = hop.properties.amount / previous.properties.amount;
+          const kept = hop.properties.amount_base / previous.properties.amount_base;
           expect(kept).toBeGreaterThanOrEqual(0.94 - 0.0001);
           expect(kept).toBeLessThanOrEqual(0.98 + 0.0001);
         }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GenerationConfig } from '../../../src/config/index.js';
 import { ConfigError } from '../../../src/errors.js';
 import { thresholdFor } from '../../../src/generators/money.js';
-import { toUsd } from '../../../src/generators/patterns/structuring/amounts.js';
+import { convert } from '../../../src/generators/economy/fx.js';
 import { DEPOSIT_CITIES } from '../../../src/generators/patterns/structuring/deposit-cities.js';
 import type { EdgeRecord, GraphRecord, PatternTruth } from '../../../src/model/index.js';
 import { planRun } from '../../../src/orchestration/plan.js';
@@ -52,9 +52,10 @@ class Accounts {
 const time = (t: Transfer) => Date.parse(t.properties.timestamp);
 
 /**
- * The defining invariant, from the emitted records: every deposit is a branch cash deposit in the
- * currency of the threshold of the country it is made in, strictly below that threshold, and the
- * deposits together exceed it.
+ * The defining invariant, from the emitted records: every deposit is a cash deposit (at a branch
+ * or a deposit-taking ATM) strictly below the reporting threshold of the country it is made in,
+ * and the deposits together exceed it. Amounts are compared in the base currency, the threshold
+ * converted with the same FX reference table: the depositor's account may be in another currency.
  */
 function checkInvariant(
   run: Run,
@@ -65,28 +66,24 @@ function checkInvariant(
   const others = transfers.filter((t) => t.properties.transaction_type !== 'deposit');
   expect(deposits.length).toBeGreaterThanOrEqual(2);
   const limits: number[] = [];
-  let sumUsd = 0;
+  let sum = 0;
   for (const d of deposits) {
-    const threshold = thresholdFor(d.properties.originating_country);
-    expect(d.properties.channel).toBe('branch');
-    expect(d.properties.currency).toBe(threshold.currency);
-    expect(d.properties.amount).toBeLessThan(threshold.amount);
-    expect(d.properties.amount).toBeGreaterThanOrEqual(threshold.amount * 0.9);
+    const limit = thresholdInBase(d);
+    expect(['branch', 'atm']).toContain(d.properties.channel);
+    expect(d.properties.amount_base).toBeLessThan(limit);
+    expect(d.properties.amount_base).toBeGreaterThanOrEqual(limit * 0.9 - 0.01);
     expect(d.outV).not.toBe(d.inV);
-    limits.push(toUsd(threshold.amount, threshold.currency));
-    sumUsd += toUsd(d.properties.amount, d.properties.currency);
+    limits.push(limit);
+    sum += d.properties.amount_base;
   }
-  const currencies = new Set(deposits.map((d) => d.properties.currency));
-  if (currencies.size === 1) {
-    const threshold = thresholdFor(deposits[0]?.properties.originating_country as string);
-    const sum = deposits.reduce((s, d) => s + d.properties.amount, 0);
-    expect(sum, 'the deposits together exceed the threshold').toBeGreaterThan(threshold.amount);
-  } else {
-    expect(sumUsd, 'together above the highest threshold involved').toBeGreaterThan(
-      Math.max(...limits),
-    );
-  }
+  expect(sum, 'together above the highest threshold involved').toBeGreaterThan(Math.max(...limits));
   return { deposits, others };
+}
+
+/** The reporting threshold of the country a deposit was made in, in the base currency. */
+function thresholdInBase(d: Transfer): number {
+  const threshold = thresholdFor(d.properties.originating_country);
+  return convert(threshold.amount, threshold.currency, d.properties.base_currency);
 }
 
 const runs = new Map<number, Promise<{ run: Run; accounts: Accounts; config: GenerationConfig }>>();
@@ -178,8 +175,8 @@ const SHAPES: Record<(typeof SUBTYPES)[number], Shape> = {
       const [consolidation] = others.filter((t) => t.outV === hop);
       expect(consolidation?.inV, 'consolidated back to the controller').toBe(home);
       expect(time(consolidation as Transfer)).toBeGreaterThan(Math.max(...into.map(time)));
-      expect(consolidation?.properties.amount).toBeCloseTo(
-        into.reduce((s, d) => s + d.properties.amount, 0),
+      expect(consolidation?.properties.amount_base).toBeCloseTo(
+        into.reduce((s, d) => s + d.properties.amount_base, 0),
         2,
       );
     }
@@ -209,12 +206,8 @@ describe('structuring', () => {
     const labelled = new Set(run.truth.eventLabels.map((e) => `${e.label}:${e.event_id}`));
     const nearThreshold = run.records.filter((r): r is Transfer => {
       if (r.label !== 'transfer' || r.properties.transaction_type !== 'deposit') return false;
-      const threshold = thresholdFor(r.properties.originating_country);
-      return (
-        r.properties.currency === threshold.currency &&
-        r.properties.amount < threshold.amount &&
-        r.properties.amount >= 0.9 * threshold.amount
-      );
+      const limit = thresholdInBase(r);
+      return r.properties.amount_base < limit && r.properties.amount_base >= 0.9 * limit - 0.01;
     });
     const unlabelled = nearThreshold.filter((t) => !labelled.has(`transfer:${t.id}`));
     // more such deposits than the truth lists

@@ -17,7 +17,7 @@ import { between, companyHeld, daysAgoAt, drawAccount } from '../fraud-ring/draw
 import type { Overrides } from '../fraud-ring/shape.js';
 import { patternTransfer } from '../fraud-ring/transfer.js';
 import { anyPerson, ownerOf } from '../participants.js';
-import { buildTruth } from '../truth.js';
+import { baseCurrencyOf, buildTruth } from '../truth.js';
 import type { DraftContext, OverrideContext, PatternDraft, PatternSlots } from '../typology.js';
 
 export { ATTACKER_COUNTRIES };
@@ -76,7 +76,6 @@ export function attackerOverrides(
     account: Array.from({ length: campaign.attackers }, (_, k) => ({
       owner: { label: 'person' as const, index: slots.entity('person', k) },
       type: 'checking',
-      currency: 'USD',
       openedDaysAgo: before + rng.int(2, 30),
     })),
     device: Array.from({ length: devices }, () => ({
@@ -272,7 +271,7 @@ export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
   const victims = parts.compromised.length;
   const transfers = parts.events.filter((e) => e.label === 'transfer');
   const logins = parts.events.filter((e) => e.label === 'logged_in');
-  const stolen = transfers.reduce((sum, t) => sum + t.properties.amount, 0);
+  const stolen = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
   const failed = logins.filter((l) => !l.properties.success).length;
   const indicators = ['account_takeover', 'coordinated_attack', ...parts.subtypeIndicators];
   if (failed > 0) indicators.push('failed_login_attempts');
@@ -304,7 +303,7 @@ export function campaignTruth(parts: CampaignTruthParts): PatternTruth {
     events: parts.events,
     eventTimesMs: parts.events.map(timeOf),
     totalValue: stolen,
-    currency: 'USD',
+    currency: baseCurrencyOf(transfers),
     indicators,
     redFlags,
     severity,

@@ -87,7 +87,6 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
       account: distinctIndexes(rng, totals.person, attackerAccounts).map((owner) => ({
         owner: { label: 'person' as const, index: owner },
         type: 'checking',
-        currency: 'USD',
         openedDaysAgo: before + rng.int(1, 30),
       })),
     };

@@ -124,13 +124,11 @@ export const bustOut: RingShape<BustOutParams> = {
         ...owners.map((owner, i) => ({
           owner: { label: 'person' as const, index: owner },
           type: params.accountTypes[i] ?? 'credit_card',
-          currency: 'USD',
           openedDaysAgo: beforeBuildUp + rng.int(5, 120),
         })),
         ...Array.from({ length: params.merchants }, (_, j) => ({
           owner: { label: 'company' as const, index: slots.entity('company', j) },
           type: 'business',
-          currency: 'USD',
           openedDaysAgo: beforeBurst + rng.int(10, 90),
         })),
       ],

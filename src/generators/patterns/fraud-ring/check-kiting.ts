@@ -151,7 +151,6 @@ function kite(
       atMs: at,
       amount,
       type: 'check',
-      description: 'Check deposit',
     });
   });
 }

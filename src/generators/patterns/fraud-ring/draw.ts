@@ -2,7 +2,7 @@ import { vertexId, type Participant } from '../../../model/index.js';
 import type { Rng } from '../../../random/index.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_DAY, startOfDay } from '../../time.js';
-import { ownerOf } from '../participants.js';
+import { inHomeCurrency, ownerOf } from '../participants.js';
 
 /**
  * Participant draws shared by the fraud-ring and account-takeover families. Unlike the plain
@@ -49,6 +49,10 @@ export function drawAccount(
   exclude: ReadonlySet<number> = new Set(),
 ): number {
   const found =
+    scan(
+      ctx,
+      (a) => isBackground(ctx, a) && !exclude.has(a) && accept(a) && inHomeCurrency(ctx, a),
+    ) ??
     scan(ctx, (a) => isBackground(ctx, a) && !exclude.has(a) && accept(a)) ??
     scan(ctx, (a) => isBackground(ctx, a) && !exclude.has(a)) ??
     scan(ctx, (a) => isBackground(ctx, a));

@@ -78,7 +78,6 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
       account: owners.map((owner) => ({
         owner: { label: 'person' as const, index: owner },
         type: 'checking',
-        currency: 'USD',
         openedDaysAgo: before + rng.int(1, 30),
       })),
     };
@@ -113,7 +112,6 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
           atMs: paidAt,
           amount,
           type: 'transfer',
-          description: 'Payment',
         }),
         patternTransfer(ctx, slots, 2 * k + 1, {
           from: mule,
@@ -121,7 +119,6 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
           atMs: forwardAt,
           amount: forwarded,
           type: 'transfer',
-          description: 'Transfer',
         }),
       );
       times.push(paidAt, forwardAt);
@@ -141,7 +138,6 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
           atMs: at,
           amount: cents((cashedOut * share) / shareSum),
           type: 'wire',
-          description: 'Wire transfer',
         }),
       );
     });
@@ -226,7 +222,6 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
             // Other takings (cash, other customers) are swept too.
             amount: cents(taken + rng.float(200, 3_000)),
             type: 'ach',
-            description: 'Weekly settlement sweep',
           }),
         );
       }
@@ -239,7 +234,7 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
           atMs: between(rng, frame.startMs, frame.endMs),
           amount: cents(rng.float(5_000, 50_000)),
           type: 'wire',
-          description: 'Supplier payment',
+          purpose: 'supplier_invoice',
         }),
       );
     }

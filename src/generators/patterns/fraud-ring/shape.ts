@@ -1,7 +1,7 @@
 import type { GraphRecord, Participant, PatternTruth } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_DAY } from '../../time.js';
-import { confidenceOf, buildTruth } from '../truth.js';
+import { baseCurrencyOf, confidenceOf, buildTruth } from '../truth.js';
 import type {
   DraftContext,
   EntityLabel,
@@ -86,7 +86,7 @@ export function ringTruth(parts: RingTruthParts): PatternTruth {
   const end = Math.max(...parts.eventTimesMs);
   const days = Math.max((end - start) / MS_PER_DAY, 1);
   const transfers = parts.events.filter((e) => e.label === 'transfer');
-  const moved = transfers.reduce((sum, t) => sum + t.properties.amount, 0);
+  const moved = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
   const velocity = transfers.length / days;
   const indicators = [...COMMON_INDICATORS, ...parts.subtypeIndicators];
   if (velocity > 5) indicators.push('high_transaction_velocity');
@@ -114,7 +114,7 @@ export function ringTruth(parts: RingTruthParts): PatternTruth {
     events: parts.events,
     eventTimesMs: parts.eventTimesMs,
     totalValue: total,
-    currency: 'USD',
+    currency: baseCurrencyOf(transfers),
     indicators,
     redFlags,
     severity,

@@ -196,7 +196,6 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
       account: Array.from({ length: params.identities }, (_, k) => ({
         owner: { label: 'person' as const, index: slots.entity('person', k) },
         type: lookAlike ? 'checking' : 'credit_card',
-        currency: 'USD',
         openedDaysAgo: params.openedDaysAgo[k] ?? 0,
       })),
     };
@@ -229,7 +228,6 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
           atMs: at,
           amount: cents(rng.float(25, BUILD_UP_MAX_AMOUNT)),
           type: 'transfer',
-          description: 'Payment',
         }),
       );
     }
@@ -243,7 +241,6 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
           atMs: at,
           amount: cents(rng.float(MAX_OUT_MIN_AMOUNT, 15_000)),
           type: 'transfer',
-          description: 'Cash advance',
         }),
       );
     });

@@ -1,5 +1,6 @@
 import type { EdgeRecord } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
+import type { Purpose } from '../../data/payment-purposes.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import type { PatternSlots } from '../typology.js';
 
@@ -10,11 +11,11 @@ export interface PatternTransfer {
   readonly atMs: number;
   readonly amount: number;
   readonly type: string;
-  readonly description?: string;
+  readonly purpose?: Purpose;
 }
 
 /**
- * The pattern's k-th transfer, in USD, completed, between the accounts' bank countries. Used by
+ * The pattern's k-th transfer, drawn in USD and paid in the sending account's currency, completed. Used by
  * both the fraud-ring and the account-takeover families so their money moves the same way.
  */
 export function patternTransfer(
@@ -23,7 +24,6 @@ export function patternTransfer(
   k: number,
   t: PatternTransfer,
 ): EdgeRecord<'transfer'> {
-  const { population } = ctx;
   return transferEdge(ctx, transferId(slots.event('transfer', k)), {
     from: t.from,
     to: t.to,
@@ -31,14 +31,12 @@ export function patternTransfer(
     amount: t.amount,
     currency: 'USD',
     type: t.type,
-    originatingCountry: population.accountCountry[t.from] ?? 'US',
-    destinationCountry: population.accountCountry[t.to] ?? 'US',
     status: 'completed',
-    ...(t.description === undefined ? {} : { description: t.description }),
+    ...(t.purpose === undefined ? {} : { purpose: t.purpose }),
   });
 }
 
-/** Sum of the amounts of some transfers, to the cent. */
+/** Sum of the amounts of some transfers in the base currency, to the cent. */
 export function totalOf(transfers: readonly EdgeRecord<'transfer'>[]): number {
-  return Math.round(transfers.reduce((sum, t) => sum + t.properties.amount, 0) * 100) / 100;
+  return Math.round(transfers.reduce((sum, t) => sum + t.properties.amount_base, 0) * 100) / 100;
 }

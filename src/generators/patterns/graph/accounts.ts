@@ -1,5 +1,5 @@
 import type { GeneratorContext } from '../../context.js';
-import { anyAccount } from '../participants.js';
+import { anyAccount, inHomeCurrency } from '../participants.js';
 
 /** Which holders an account is preferably drawn from; falls back to any background account. */
 export type Holder = 'person' | 'company' | 'any';
@@ -18,10 +18,12 @@ export function drawAccount(ctx: GeneratorContext, used: Set<number>, holder: Ho
     (holder === 'any' || population.accountOwnerKind[a] === wanted);
   let account = -1;
   if (holder !== 'any') {
+    const home = (a: number) => accept(a) && inHomeCurrency(ctx, a);
     for (let attempt = 0; attempt < 200 && account < 0; attempt++) {
       const a = rng.int(0, population.accountCount - 1);
-      if (accept(a)) account = a;
+      if (home(a)) account = a;
     }
+    for (let a = 0; a < population.accountCount && account < 0; a++) if (home(a)) account = a;
     for (let a = 0; a < population.accountCount && account < 0; a++) if (accept(a)) account = a;
   }
   if (account < 0) account = anyAccount(ctx, used);

@@ -96,7 +96,7 @@ export const bipartite: Typology<BipartiteParams> = {
         share,
         {
           type: 'ach',
-          description: 'Utility bill',
+          purpose: 'utility_bill',
         },
       );
     }

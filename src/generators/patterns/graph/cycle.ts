@@ -99,11 +99,11 @@ function roundTrip(
   const loan = Math.round(centsBetween(rng, 1_000, 20_000) / 10_000) * 10_000;
   flow.pay(lender, borrower, span.startMs, loan, {
     type: 'transfer',
-    description: 'Personal loan',
+    purpose: 'person_to_person',
   });
   flow.pay(borrower, lender, span.endMs, Math.round(loan * rng.float(1.01, 1.08)), {
     type: 'transfer',
-    description: 'Loan repayment',
+    purpose: 'person_to_person',
   });
   return flow.lookAlike();
 }

@@ -78,7 +78,7 @@ export const fanIn: Typology<FanInParams> = {
         centsBetween(rng, 5, 250),
         {
           type: 'pos',
-          description: 'Card purchase',
+          purpose: 'card_purchase',
         },
       );
     }

@@ -114,7 +114,7 @@ function payrollRun(
     const at = Math.max(ctx.time.windowStartMs, (days[0] as number) - rng.int(1, 72) * MS_PER_HOUR);
     flow.pay(client, payroll.payer, at, Math.round(owed * rng.float(1.1, 1.8)), {
       type: 'wire',
-      description: 'Invoice payment',
+      purpose: 'supplier_invoice',
     });
   }
   // The payroll batch books one salary after the other, seconds apart, in the same order each run.
@@ -130,7 +130,7 @@ function payrollRun(
       pay[k % staff.length] as number,
       {
         type: 'ach',
-        description: 'Salary',
+        purpose: 'salary',
       },
     );
   }

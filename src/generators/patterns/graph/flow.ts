@@ -1,5 +1,6 @@
 import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
+import type { Purpose } from '../../data/payment-purposes.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import { ownerOf } from '../participants.js';
 import type { PatternOutput, PatternSlots } from '../typology.js';
@@ -8,7 +9,7 @@ import { fromCents } from './amounts.js';
 /** How a transfer is booked; pattern money defaults to ordinary account-to-account types. */
 export interface Booking {
   readonly type?: string;
-  readonly description?: string;
+  readonly purpose?: Purpose;
 }
 
 /** Types laundering flows use: ordinary transfers, so the type alone gives nothing away. */
@@ -43,7 +44,10 @@ export class Flow {
     for (const account of accounts) this.role(account, role);
   }
 
-  /** Books a completed USD transfer of `amountCents` from one account to another. */
+  /**
+   * Books a completed transfer of `amountCents` US cents from one account to another, paid in
+   * the sending account's currency.
+   */
   pay(
     from: number,
     to: number,
@@ -52,7 +56,6 @@ export class Flow {
     booking: Booking = {},
   ): EdgeRecord<'transfer'> {
     const { ctx } = this;
-    const country = ctx.population.accountCountry;
     const edge = transferEdge(
       ctx,
       transferId(this.slots.event('transfer', this.transfers.length)),
@@ -63,10 +66,8 @@ export class Flow {
         amount: fromCents(amountCents),
         currency: 'USD',
         type: booking.type ?? ctx.rng.weighted(LAUNDERING_TYPES),
-        originatingCountry: country[from] ?? 'US',
-        destinationCountry: country[to] ?? 'US',
         status: 'completed',
-        ...(booking.description === undefined ? {} : { description: booking.description }),
+        ...(booking.purpose === undefined ? {} : { purpose: booking.purpose }),
       },
     );
     this.transfers.push(edge);
@@ -74,10 +75,10 @@ export class Flow {
     return edge;
   }
 
-  /** Sum of the booked amounts. */
+  /** Sum of the booked amounts, in the base currency (each account pays in its own). */
   total(): number {
     return fromCents(
-      this.transfers.reduce((sum, t) => sum + Math.round(t.properties.amount * 100), 0),
+      this.transfers.reduce((sum, t) => sum + Math.round(t.properties.amount_base * 100), 0),
     );
   }
 

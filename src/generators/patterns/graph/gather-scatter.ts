@@ -116,7 +116,7 @@ function rentCollection(
     collected += amount;
     flow.pay(tenant, manager, timeIn(rng, span.startMs, collectBy), amount, {
       type: 'ach',
-      description: 'Rent payment',
+      purpose: 'rent',
     });
   }
   const payouts = splitCents(rng, Math.round(collected * rng.float(0.7, 0.9)), owners.length, 0.3);
@@ -129,7 +129,7 @@ function rentCollection(
       payouts[k] as number,
       {
         type: 'transfer',
-        description: 'Owner disbursement',
+        purpose: 'vendor_payout',
       },
     ),
   );

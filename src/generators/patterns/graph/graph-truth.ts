@@ -1,4 +1,4 @@
-import { buildTruth, confidenceOf } from '../truth.js';
+import { baseCurrencyOf, buildTruth, confidenceOf } from '../truth.js';
 import type { PatternDraft, PatternOutput, PatternSlots } from '../typology.js';
 import type { Flow } from './flow.js';
 
@@ -43,7 +43,7 @@ export function graphOutput(
       events: flow.transfers,
       eventTimesMs: flow.times,
       totalValue: total,
-      currency: 'USD',
+      currency: baseCurrencyOf(flow.transfers),
       indicators: spec.indicators,
       redFlags: spec.redFlags,
       severity:

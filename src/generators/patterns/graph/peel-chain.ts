@@ -107,7 +107,7 @@ function householdChain(
         Math.round(amount * rng.float(0.05, 0.2)),
         {
           type: 'ach',
-          description: 'Household bill',
+          purpose: 'utility_bill',
         },
       );
       amount = Math.round(amount * rng.float(0.4, 0.7));
@@ -119,7 +119,7 @@ function householdChain(
       amount,
       {
         type: 'transfer',
-        description: 'Family transfer',
+        purpose: 'person_to_person',
       },
     );
   }

@@ -101,7 +101,7 @@ function salariesThenRent(
   staff.forEach((person, i) =>
     flow.pay(payroll.payer, person, payday + i * 1_000, pay[i] as number, {
       type: 'ach',
-      description: 'Salary',
+      purpose: 'salary',
     }),
   );
   const rentFrom = Math.min(payday + MS_PER_DAY, span.endMs - MS_PER_MINUTE);
@@ -117,7 +117,7 @@ function salariesThenRent(
       Math.round((pay[i] as number) * rng.float(0.25, 0.45)),
       {
         type: 'ach',
-        description: 'Rent payment',
+        purpose: 'rent',
       },
     );
   });

@@ -151,7 +151,7 @@ function royalties(
     (received) => Math.round(received * rng.float(0.2, 0.5)),
     {
       type: 'ach',
-      description: 'Franchise royalty',
+      purpose: 'supplier_invoice',
     },
   );
   return flow.lookAlike();

@@ -76,7 +76,6 @@ export const muleChain: Typology<MuleChainParams> = {
       account: Array.from({ length: mules }, () => ({
         owner: { label: 'person' as const, index: ctx.rng.int(0, ctx.totals.person - 1) },
         type: 'checking',
-        currency: 'USD',
         openedDaysAgo: daysBeforeFirstHop + ctx.rng.int(3, 45),
       })),
     };
@@ -128,10 +127,7 @@ function chain(
         amount,
         currency: 'USD',
         type: hop === 0 ? 'transfer' : 'wire',
-        originatingCountry: ctx.population.accountCountry[from] ?? 'US',
-        destinationCountry: ctx.population.accountCountry[to] ?? 'US',
         status: 'completed',
-        description: hop === 0 ? 'Payment' : 'Transfer',
       }),
     );
   }
@@ -146,7 +142,7 @@ function chain(
       { id: vertexId(owner.label, owner.index), label: owner.label, role: `${role}_holder` },
     ];
   });
-  const total = transfers.reduce((sum, t) => sum + t.properties.amount, 0);
+  const total = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
   const hops = transfers.length;
   const indicators = [
     'app_fraud_suspected',
@@ -171,7 +167,7 @@ function chain(
       events: transfers,
       eventTimesMs: times,
       totalValue: total,
-      currency: 'USD',
+      currency: ctx.config.baseCurrency,
       indicators,
       redFlags,
       severity:

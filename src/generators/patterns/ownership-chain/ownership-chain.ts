@@ -310,7 +310,7 @@ function truthOf(
     events: links,
     eventTimesMs: timesMs,
     totalValue: 0,
-    currency: 'USD',
+    currency: ctx.config.baseCurrency,
     indicators,
     redFlags,
     severity: Math.min(100, score) / 100,

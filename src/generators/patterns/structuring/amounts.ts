@@ -1,10 +1,10 @@
-import { USD_PER_UNIT } from '../../data/money.js';
 import type { Rng } from '../../../random/index.js';
+import { usdPerUnit } from '../../economy/fx.js';
 import { cents } from '../../money.js';
 
-/** Approximate USD value of an amount, to compare deposits made in different currencies. */
+/** USD value of an amount at the FX reference table, to compare deposits made in different currencies. */
 export function toUsd(amount: number, currency: string): number {
-  return amount * (USD_PER_UNIT[currency] ?? 1);
+  return amount * usdPerUnit(currency);
 }
 
 /**

@@ -242,9 +242,7 @@ function emit(
       currency: place.threshold.currency,
       type: 'deposit',
       originatingCountry: place.country,
-      destinationCountry: population.accountCountry[place.to] ?? place.country,
       status: 'completed',
-      description: 'Cash deposit',
     });
     if (!geographic) return edge;
     // The branch's city, so the location agrees with the country the deposit is made in.
@@ -257,18 +255,15 @@ function emit(
   const consolidations = plan.consolidationsMs.map((atMs, j) => {
     const from = cast.receivers[j] as number;
     const received = deposits.filter((t) => t.inV === vertexId('account', from));
-    const amount = cents(received.reduce((sum, t) => sum + t.properties.amount, 0));
+    const amount = cents(received.reduce((sum, t) => sum + t.properties.amount_base, 0));
     return transferEdge(ctx, transferId(slots.event('transfer', plan.deposits.length + j)), {
       from,
       to: controllerAccount,
       timestampMs: atMs,
       amount,
-      currency: received[0]?.properties.currency ?? draft.params.hopCurrency,
+      currency: ctx.config.baseCurrency,
       type: 'transfer',
-      originatingCountry: population.accountCountry[from] ?? 'US',
-      destinationCountry: population.accountCountry[controllerAccount] ?? 'US',
       status: 'completed',
-      description: 'Transfer to own account',
     });
   });
 
@@ -334,17 +329,9 @@ function truthOf(
 ) {
   const { subtype, params } = draft;
   const { plan } = params;
-  const geographic = subtype === 'geographic_smurfing';
-  const currency = geographic ? 'USD' : (deposits[0]?.properties.currency ?? 'USD');
-  const total = deposits.reduce(
-    (sum, t) =>
-      sum + (geographic ? toUsd(t.properties.amount, t.properties.currency) : t.properties.amount),
-    0,
-  );
-  const totalUsd = deposits.reduce(
-    (sum, t) => sum + toUsd(t.properties.amount, t.properties.currency),
-    0,
-  );
+  const currency = ctx.config.baseCurrency;
+  const total = deposits.reduce((sum, t) => sum + t.properties.amount_base, 0);
+  const totalUsd = toUsd(total, currency);
   const participants: Participant[] = [];
   for (const d of cast.depositors) {
     participants.push(

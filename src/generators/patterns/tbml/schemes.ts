@@ -53,7 +53,7 @@ function settle(
     to: seller,
     atMs,
     amount: invoice.properties.total_amount,
-    description: `Payment ${invoice.properties.document_number}`,
+    invoiceNumber: invoice.properties.document_number,
   });
 }
 
@@ -108,7 +108,6 @@ export function repricedShipments(
             to: offshore,
             atMs: paidMs + rng.int(1, 48) * MS_PER_HOUR,
             amount: gap,
-            description: rng.pick(['Consulting services', 'Commission', 'Service fee']),
           });
     return {
       shipment_id: id,

@@ -4,7 +4,7 @@ import { vertexId, type Participant, type PatternTruth } from '../../../model/in
 import type { GeneratorContext } from '../../context.js';
 import { isTaxHaven, TAX_HAVENS } from '../../data/countries.js';
 import { MS_PER_DAY, startOfDay } from '../../time.js';
-import { buildTruth, confidenceOf } from '../truth.js';
+import { baseCurrencyOf, buildTruth, confidenceOf } from '../truth.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import type { TbmlParams } from './params.js';
 import {
@@ -303,7 +303,7 @@ function truthOf(
     events: records.events(),
     eventTimesMs: records.timesMs,
     totalValue: total,
-    currency: records.currency,
+    currency: baseCurrencyOf(records.transfers),
     indicators,
     redFlags,
     severity,

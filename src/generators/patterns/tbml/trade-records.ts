@@ -39,7 +39,8 @@ export interface Payment {
   readonly to: Trader;
   readonly atMs: number;
   readonly amount: number;
-  readonly description: string;
+  /** The invoice the payment settles, if it settles one (else a fee or commission). */
+  readonly invoiceNumber?: string;
 }
 
 /**
@@ -83,7 +84,6 @@ export class TradeRecords {
 
   /** A completed wire between the two traders' accounts. */
   pay(payment: Payment): Transfer {
-    const { population } = this.ctx;
     const from = payment.from.account;
     const to = payment.to.account;
     const transfer = transferEdge(
@@ -96,10 +96,9 @@ export class TradeRecords {
         amount: payment.amount,
         currency: this.currency,
         type: 'wire',
-        originatingCountry: population.accountCountry[from] ?? 'US',
-        destinationCountry: population.accountCountry[to] ?? 'US',
         status: 'completed',
-        description: payment.description,
+        purpose: 'supplier_invoice',
+        ...(payment.invoiceNumber === undefined ? {} : { invoiceNumber: payment.invoiceNumber }),
       },
     );
     this.transfers.push(transfer);
@@ -114,6 +113,6 @@ export class TradeRecords {
 
   /** Sum of the payments. */
   paid(): number {
-    return cents(this.transfers.reduce((sum, t) => sum + t.properties.amount, 0));
+    return cents(this.transfers.reduce((sum, t) => sum + t.properties.amount_base, 0));
   }
 }
