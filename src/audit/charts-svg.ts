@@ -29,7 +29,8 @@ export function powerLabel(value: number): string {
 }
 
 function svg(width: number, height: number, label: string, parts: readonly string[]): string {
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${esc(label)}">${parts.join('')}</svg>`;
+  // Never drawn larger than its own size, so text keeps one size from chart to chart.
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" style="max-width:${width}px" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${esc(label)}">${parts.join('')}</svg>`;
 }
 
 /** A log10 scale from [lo, hi] (widened to whole powers of ten) onto [x0, x1]. */
@@ -198,13 +199,12 @@ export function barsSvg(
   values: readonly number[],
   labels: readonly string[],
   caption: string,
-  color = COLORS.bar,
+  width = 640,
 ): string {
   const left = 44;
   const top = 10;
   const plotHeight = 130;
-  const slot = Math.max(14, Math.min(48, Math.floor(620 / Math.max(1, values.length))));
-  const width = left + slot * values.length + 12;
+  const slot = (width - left - 12) / Math.max(1, values.length);
   const height = top + plotHeight + 40;
   const max = Math.max(...values, 0) || 1;
   const parts: string[] = [];
@@ -219,8 +219,8 @@ export function barsSvg(
     const h = (v / max) * plotHeight;
     const x = left + i * slot;
     parts.push(
-      `<rect x="${x + 2}" y="${(top + plotHeight - h).toFixed(1)}" width="${slot - 4}" height="${h.toFixed(1)}" rx="2" fill="${color}"/>`,
-      `<text x="${x + slot / 2}" y="${top + plotHeight + 14}" text-anchor="middle" class="tick">${esc(labels[i] ?? '')}</text>`,
+      `<rect x="${(x + slot * 0.1).toFixed(1)}" y="${(top + plotHeight - h).toFixed(1)}" width="${(slot * 0.8).toFixed(1)}" height="${h.toFixed(1)}" rx="2" fill="${COLORS.bar}"/>`,
+      `<text x="${(x + slot / 2).toFixed(1)}" y="${top + plotHeight + 14}" text-anchor="middle" class="tick">${esc(labels[i] ?? '')}</text>`,
     );
   });
   parts.push(`<text x="${left}" y="${height - 6}" class="tick">${esc(caption)}</text>`);

@@ -35,7 +35,7 @@ th:first-child,td:first-child{text-align:left}
 td.left{text-align:left}
 .pill{display:inline-block;min-width:62px;text-align:center;padding:2px 8px;border-radius:999px;font-weight:600;font-size:12px}
 .pill.good{background:#dcf3e7;color:#1c6e48}.pill.bad{background:#fde2e1;color:#a3221e}.pill.none{background:#eef0f4;color:${COLORS.muted}}
-.chart{width:100%;height:auto;max-width:900px;display:block}
+.chart{width:100%;height:auto;display:block}
 .chart text{font-size:12px;fill:${COLORS.ink}} .chart .tick{fill:${COLORS.muted};font-size:11px} .chart .name{font-size:12px}
 .grid{display:flex;flex-wrap:wrap;gap:18px}
 .grid > div{flex:1 1 360px;min-width:0}
@@ -43,6 +43,8 @@ td.left{text-align:left}
 .aucbar{display:inline-block;height:8px;border-radius:4px;background:${COLORS.background};vertical-align:middle;margin-right:6px}
 .aucbar.flag{background:${COLORS.crime}}
 .role{color:${COLORS.muted};font-size:12px}
+td:first-child{white-space:normal}
+@media (max-width:720px){header{padding:20px 16px 56px}main{padding:16px 12px 24px}section{padding:14px 12px}th,td{padding:5px 6px}}
 `;
 
 function pill(met: boolean | null): string {
