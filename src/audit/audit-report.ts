@@ -50,6 +50,14 @@ export interface Amounts {
   readonly byPurpose: readonly PurposeAmounts[];
 }
 
+/**
+ * The purposes worth showing beside `all`: none when every transfer has the same purpose (today's
+ * output, all `unknown`), where they would repeat the `all` rows.
+ */
+export function purposesToShow(amounts: Amounts): readonly PurposeAmounts[] {
+  return amounts.byPurpose.length > 1 ? amounts.byPurpose : [];
+}
+
 /** Everything `fingraph audit` computes about an output directory. */
 export interface AuditReport {
   readonly directory: string;

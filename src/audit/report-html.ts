@@ -1,5 +1,5 @@
 import { WEEKDAYS } from './activity.js';
-import type { AuditReport } from './audit-report.js';
+import { purposesToShow, type AuditReport } from './audit-report.js';
 import {
   barsSvg,
   boxChartSvg,
@@ -86,7 +86,7 @@ function quantileRows(report: AuditReport): string {
   return [
     row('all', 'background', report.amounts.background),
     row('all', 'crime', report.amounts.crime),
-    ...report.amounts.byPurpose.flatMap((p) => [
+    ...purposesToShow(report.amounts).flatMap((p) => [
       row(p.purpose, 'background', p.background),
       row(p.purpose, 'crime', p.crime),
     ]),
@@ -136,7 +136,7 @@ export function renderAuditHtml(report: AuditReport): string {
   const boxes = [
     ...boxRow('all', 'background', amounts.background),
     ...boxRow('all', 'crime', amounts.crime),
-    ...amounts.byPurpose.flatMap((p) => [
+    ...purposesToShow(amounts).flatMap((p) => [
       ...boxRow(p.purpose, 'background', p.background),
       ...boxRow(p.purpose, 'crime', p.crime),
     ]),

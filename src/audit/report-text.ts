@@ -1,4 +1,4 @@
-import type { AuditReport } from './audit-report.js';
+import { purposesToShow, type AuditReport } from './audit-report.js';
 import type { Distribution } from './distribution.js';
 import { decimal, figureName, figureValue, percent, verdict } from './format-figures.js';
 import { WEEKDAYS } from './activity.js';
@@ -71,7 +71,7 @@ export function renderAuditText(report: AuditReport): string {
       [
         distributionRow('all', 'background', amounts.background),
         distributionRow('all', 'crime', amounts.crime),
-        ...amounts.byPurpose.flatMap((p) =>
+        ...purposesToShow(amounts).flatMap((p) =>
           [
             p.background.count > 0 ? distributionRow(p.purpose, 'background', p.background) : [],
             p.crime.count > 0 ? distributionRow(p.purpose, 'crime', p.crime) : [],

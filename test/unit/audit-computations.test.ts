@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityCounter } from '../../src/audit/activity.js';
 import { isCryptoCurrency } from '../../src/audit/currencies.js';
+import { BankFigures } from '../../src/audit/economy-figures.js';
 import { InDegreeCounter } from '../../src/audit/in-degree.js';
 import { LeakCollector } from '../../src/audit/leak-table.js';
 import { localTime } from '../../src/audit/local-time.js';
@@ -301,5 +302,124 @@ describe('figures', () => {
       busiestDayOfMonthToMedian: true,
       salaryCoverage: null,
     });
+  });
+});
+
+describe('economy figures on transfers with the new fields (amount_base, base_currency, purpose)', () => {
+  function bank() {
+    const figures = new BankFigures();
+    figures.addAccount('ACC1', { currency: 'EUR', bank_country: 'DE' });
+    figures.addAccount('ACC2', { currency: 'EUR', bank_country: 'DE' });
+    figures.addAccount('ACC9', { currency: 'USD', bank_country: 'US' });
+    figures.addAccount('ACC8', { currency: 'BTC', bank_country: 'US' });
+    figures.addOwnership('PER1', 'ACC1');
+    figures.addOwnership('PER2', 'ACC2');
+    figures.addOwnership('COM1', 'ACC9');
+    figures.addEmployment('PER1', 'COM1');
+    figures.addEmployment('PER2', 'COM1');
+    let n = 0;
+    const transfer = (
+      from: string,
+      to: string,
+      timestamp: string,
+      fields: Record<string, unknown>,
+      typologies?: string[],
+    ) => {
+      figures.addTransfer(
+        {
+          id: `TXN${n}`,
+          from,
+          to,
+          properties: { transaction_id: `TXN${n++}`, timestamp, ...fields },
+        },
+        typologies,
+      );
+    };
+    const salary = { purpose: 'salary', currency: 'USD', base_currency: 'USD' };
+    for (const month of ['10', '11', '12']) {
+      transfer('ACC9', 'ACC1', `2025-${month}-25T09:00:00.000Z`, {
+        ...salary,
+        amount: 3000,
+        amount_base: 3000,
+      });
+      if (month !== '12')
+        transfer('ACC9', 'ACC2', `2025-${month}-25T09:00:00.000Z`, {
+          ...salary,
+          amount: 2500,
+          amount_base: 2500,
+        });
+    }
+    const groceries = { purpose: 'groceries', currency: 'EUR', base_currency: 'USD' };
+    for (let i = 0; i < 10; i++)
+      transfer('ACC1', 'ACC2', `2025-11-0${(i % 9) + 1}T12:00:00.000Z`, {
+        ...groceries,
+        amount: 10 * (i + 1),
+        amount_base: 11 * (i + 1),
+      });
+    transfer(
+      'ACC2',
+      'ACC8',
+      '2025-12-31T23:00:00.000Z',
+      {
+        purpose: 'groceries',
+        currency: 'EUR',
+        base_currency: 'USD',
+        amount: 20_000,
+        amount_base: 22_000,
+      },
+      ['fraud_ring'],
+    );
+    return figures.result();
+  }
+  const result = bank();
+
+  it('groups amounts by purpose, in amount_base, background and crime apart', () => {
+    expect(result.amounts.field).toBe('amount_base');
+    expect(result.amounts.baseCurrencies).toEqual(['USD']);
+    expect(result.amounts.byPurpose.map((p) => p.purpose)).toEqual(['groceries', 'salary']);
+    const groceries = result.amounts.byPurpose[0];
+    expect(groceries?.background.count).toBe(10);
+    expect(groceries?.background.median).toBe(60.5); // 11 × (5 + 6) / 2
+    expect(groceries?.crime.count).toBe(1);
+    expect(groceries?.crime.max).toBe(22_000);
+    expect(result.amounts.crime.count).toBe(1);
+    expect(result.realism.backgroundShareAtLeast10k).toBe(0);
+  });
+
+  it('computes the laundering rate, currencies, crypto accounts and salary coverage', () => {
+    expect(result.laundering).toMatchObject({ transfers: 16, labelled: 1, rate: 1 / 16 });
+    expect(result.laundering.byTypology).toEqual([
+      { typology: 'fraud_ring', transfers: 1, rate: 1 / 16 },
+    ]);
+    // 5 salaries paid in USD from a USD account, 11 transfers in EUR from EUR accounts.
+    expect(result.realism.sameCurrencyShare).toBe(1);
+    expect(result.realism.cryptoAccounts).toBe(1);
+    expect(result.cryptoCurrencies).toEqual({ BTC: 1 });
+    // Window 2025-10-25 … 2025-12-31: November is the one whole month; both were paid then.
+    expect(result.salary.months).toEqual(['2025-11']);
+    expect(result.realism.salaryCoverage).toBe(1);
+    expect(result.window).toEqual({
+      start: '2025-10-25T09:00:00.000Z',
+      end: '2025-12-31T23:00:00.000Z',
+    });
+  });
+
+  it('falls back to amount, under purpose unknown, on transfers without the new fields', () => {
+    const figures = new BankFigures();
+    figures.addTransfer(
+      {
+        id: 'T1',
+        from: 'A',
+        to: 'B',
+        properties: { amount: 70, timestamp: '2025-11-03T10:00:00.000Z' },
+      },
+      undefined,
+    );
+    const old = figures.result();
+    expect(old.amounts.field).toBe('amount');
+    expect(old.amounts.byPurpose.map((p) => p.purpose)).toEqual(['unknown']);
+    expect(old.realism.medianBackgroundAmount).toBe(70);
+    expect(old.realism.sameCurrencyShare).toBeNull();
+    expect(old.realism.salaryCoverage).toBeNull();
   });
 });
