@@ -65,9 +65,13 @@ export async function auditDirectory(
   const labelledOf = (label: string) => labelled.get(label) ?? new Map<string, readonly string[]>();
   const transferLabels = labelledOf('transfer');
 
-  const leakLabels = LABELS.filter(
-    (l) => (MAIN_EVENT_LABELS as readonly string[]).includes(l) || labelled.has(l),
-  );
+  // The main event kinds first, then every other label the ground truth labels events of.
+  const leakLabels = [
+    ...MAIN_EVENT_LABELS,
+    ...LABELS.filter(
+      (l) => labelled.has(l) && !(MAIN_EVENT_LABELS as readonly string[]).includes(l),
+    ),
+  ];
   const limit = options.leakSampleLimit ?? LEAK_SAMPLE_LIMIT;
   const collectors = new Map(
     leakLabels.map((label) => [

@@ -25,7 +25,18 @@ async function jsonl(file: string): Promise<Row[]> {
 let report: AuditReport;
 
 beforeAll(() => {
-  const generated = runCli(['generate', '--preset', 'small', '--seed', '3', '--out', bank, '-q']);
+  const generated = runCli([
+    'generate',
+    '--preset',
+    'small',
+    '--seed',
+    '3',
+    '--format',
+    'jsonl,parquet',
+    '--out',
+    bank,
+    '-q',
+  ]);
   expect(generated.status, generated.stderr).toBe(0);
   const audited = runCli(['audit', bank, '--json']);
   expect(audited.status, audited.stderr).toBe(0);
@@ -83,6 +94,14 @@ describe('fingraph audit on generate --preset small', () => {
     expect(field('amount')?.threshold).toBe(0.85);
     expect(transfer?.unlabelledSampleRate).toBe(1);
     expect(report.leakChecks[0]?.figure).toMatch(/^transfer: strongest field but the amount/);
+  });
+
+  it('reads any of the written formats into the same report', () => {
+    const fromParquet = runCli(['audit', bank, '--format', 'parquet', '--json']);
+    expect(fromParquet.status, fromParquet.stderr).toBe(0);
+    const parquet = JSON.parse(fromParquet.stdout) as AuditReport;
+    expect(parquet.format).toBe('parquet');
+    expect({ ...parquet, format: report.format }).toEqual(report);
   });
 
   it('prints a text summary with every figure beside its target', () => {
