@@ -1,15 +1,27 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { auditDirectory } from '../audit/audit-directory.js';
 import { renderAuditHtml } from '../audit/report-html.js';
 import { renderAuditText } from '../audit/report-text.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
+import { ConfigError } from '../errors.js';
 import { interruptible } from './interruptible.js';
 
 interface AuditFlags {
   json?: boolean;
   html?: string;
   format?: OutputFormat;
+}
+
+/** Refuses an --html path whose folder does not exist before the (long) audit runs. */
+async function checkPageFolder(page: string): Promise<void> {
+  const folder = dirname(resolve(page));
+  const isFolder = await stat(folder).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new ConfigError('--html', page, `needs an existing folder (${folder})`);
 }
 
 export function auditCommand(): Command {
@@ -41,14 +53,19 @@ Examples:
   $ fingraph audit ./bank --html card.html`,
     )
     .action(async (dir: string, flags: AuditFlags) => {
+      if (flags.html !== undefined) await checkPageFolder(flags.html);
       const report = await interruptible(false, ({ signal }) =>
         auditDirectory(dir, { format: flags.format, signal }),
       );
       if (flags.html !== undefined) {
         // Written aside and renamed, so a failed or interrupted run leaves no half page behind.
         const partial = `${flags.html}.partial`;
-        await writeFile(partial, renderAuditHtml(report));
-        await rename(partial, flags.html);
+        try {
+          await writeFile(partial, renderAuditHtml(report));
+          await rename(partial, flags.html);
+        } finally {
+          await rm(partial, { force: true });
+        }
       }
       process.stdout.write(
         flags.json ? JSON.stringify(report, null, 2) + '\n' : renderAuditText(report),

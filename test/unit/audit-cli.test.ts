@@ -172,8 +172,8 @@ describe('fingraph audit --html', () => {
 });
 
 describe('fingraph audit rejects a directory it cannot audit with exit code 2 and one line', () => {
-  function expectRejected(dir: string, message: RegExp) {
-    const result = runCli(['audit', dir]);
+  function expectRejected(dir: string, message: RegExp, ...flags: string[]) {
+    const result = runCli(['audit', dir, ...flags]);
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -193,6 +193,15 @@ describe('fingraph audit rejects a directory it cannot audit with exit code 2 an
     await cp(bank, copy, { recursive: true });
     await rm(join(copy, 'transfers.jsonl'));
     expectRejected(copy, /audit DIR: ".*no-transfers" is missing transfers\.jsonl/);
+  });
+
+  it('an --html page in a folder that does not exist, before auditing anything', () => {
+    expectRejected(
+      bank,
+      /--html: ".*nowhere\/card\.html" needs an existing folder/,
+      '--html',
+      join(scratch, 'nowhere', 'card.html'),
+    );
   });
 
   it('a run without transfers', () => {
