@@ -14,7 +14,7 @@ export const WEEKDAYS = [
 export interface DayOfMonthActivity {
   readonly day: number;
   readonly transfers: number;
-  /** Local calendar dates with this day of month between the first and the last transfer. */
+  /** Local calendar dates with this day of month strictly between the first and the last. */
   readonly dates: number;
   /** transfers ÷ dates: what the day-of-month figure compares, so months shorter than 31 days and a window that covers some days more often than others do not skew it. */
   readonly perDate: number;
@@ -23,9 +23,9 @@ export interface DayOfMonthActivity {
 export interface Activity {
   /** Transfers by local hour 0–23. */
   readonly hour: readonly number[];
-  /** Transfers by local weekday, Monday first. */
+  /** Transfers by local weekday, Monday first, on the whole dates of the window. */
   readonly weekday: readonly number[];
-  /** Local calendar dates of each weekday in the window, Monday first. */
+  /** Local calendar dates of each weekday in the window (whole dates only), Monday first. */
   readonly weekdayDates: readonly number[];
   readonly dayOfMonth: readonly DayOfMonthActivity[];
   /** Mean transfers per weekend date ÷ mean per weekday date (local calendar); null without both. */
@@ -56,8 +56,11 @@ export class ActivityCounter {
     const days = [...this.byDay.keys()];
     const first = days.length === 0 ? 0 : Math.min(...days);
     const last = days.length === 0 ? -1 : Math.max(...days);
-    // Every local date from the first to the last transfer, with or without transfers.
-    for (let day = first; day <= last; day++) {
+    // Every local date from the first to the last transfer, with or without transfers, but for
+    // those two: the window covers them only in part, and one short weekend day among a dozen
+    // would move the weekend ratio by several per cent.
+    const whole = last - first >= 2 ? 1 : 0;
+    for (let day = first + whole; day <= last - whole; day++) {
       const count = this.byDay.get(day) ?? 0;
       const date = new Date(day * MS_PER_DAY);
       const wd = (date.getUTCDay() + 6) % 7;

@@ -150,6 +150,11 @@ describe('local time', () => {
   it('compares transfers per weekend date with per weekday date, on the local calendar', () => {
     const activity = new ActivityCounter();
     const day = (iso: string) => Date.parse(`${iso}T12:00:00.000Z`);
+    // The first and last dates are partial and left out: whatever falls on them does not count.
+    for (let k = 0; k < 50; k++) {
+      activity.add(day('2025-01-05'), 'GB');
+      activity.add(day('2025-01-14'), 'GB');
+    }
     // Monday 2025-01-06 to Sunday 2025-01-12: 10 transfers each weekday, 4 each weekend day.
     for (let d = 6; d <= 12; d++)
       for (let k = 0; k < (d >= 11 ? 4 : 10); k++)
@@ -161,13 +166,16 @@ describe('local time', () => {
     expect(result.weekdayDates).toEqual([2, 1, 1, 1, 1, 1, 1]);
     // Weekend 8 over 2 dates = 4; weekdays 51 over 6 dates = 8.5.
     expect(result.weekendToWeekdayRatio).toBeCloseTo(4 / 8.5);
-    expect(result.hour[12]).toBe(58);
+    expect(result.hour[12]).toBe(158);
     expect(result.hour[8]).toBe(1);
   });
 
   it('takes day of month per date: the busiest day over the median day', () => {
     const activity = new ActivityCounter();
-    // 2025-03-01 … 2025-03-31, 2 transfers a day, and 5 more on the 25th.
+    // 2025-03-01 … 2025-03-31, 2 transfers a day, and 5 more on the 25th; a partial first and
+    // last date around them (2025-02-28, 2025-04-01) with many transfers that do not count.
+    for (const edge of ['2025-02-28', '2025-04-01'])
+      for (let k = 0; k < 40; k++) activity.add(Date.parse(`${edge}T10:00:00.000Z`), 'DE');
     for (let d = 1; d <= 31; d++)
       for (let k = 0; k < (d === 25 ? 7 : 2); k++)
         activity.add(Date.parse(`2025-03-${String(d).padStart(2, '0')}T10:00:00.000Z`), 'DE');
