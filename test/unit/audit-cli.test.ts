@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditDirectory } from '../../src/audit/audit-directory.js';
 import type { AuditReport } from '../../src/audit/audit-report.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -94,6 +95,23 @@ describe('fingraph audit on generate --preset small', () => {
     expect(field('amount')?.threshold).toBe(0.85);
     expect(transfer?.unlabelledSampleRate).toBe(1);
     expect(report.leakChecks[0]?.figure).toMatch(/^transfer: strongest field but the amount/);
+  });
+
+  it('samples the unlabelled events of a kind above the limit, keeping every labelled one', async () => {
+    const sampled = await auditDirectory(bank, { leakSampleLimit: 2_000 });
+    const transfer = sampled.leaks.find((l) => l.label === 'transfer');
+    const full = report.leaks.find((l) => l.label === 'transfer');
+    expect(transfer?.events).toBe(report.laundering.transfers);
+    expect(transfer?.labelled).toBe(report.laundering.labelled);
+    const unlabelled = report.laundering.transfers - report.laundering.labelled;
+    expect(transfer?.unlabelledSampleRate).toBeCloseTo(2_000 / unlabelled, 12);
+    expect((transfer?.ranked ?? 0) - report.laundering.labelled).toBeGreaterThan(1_800);
+    expect((transfer?.ranked ?? 0) - report.laundering.labelled).toBeLessThan(2_200);
+    // The AUC of a field barely moves when the negatives are sampled.
+    const amount = (t: typeof full) => t?.fields.find((f) => f.field === 'amount')?.auc ?? 0;
+    expect(Math.abs(amount(transfer) - amount(full))).toBeLessThan(0.03);
+    // Figures that are not the leak table do not sample.
+    expect(sampled.realism).toEqual(report.realism);
   });
 
   it('reads any of the written formats into the same report', () => {
