@@ -108,3 +108,34 @@ export {
   type ReportInput,
 } from './detection/report-html.js';
 export { seedBank, type SeedBankOptions, type SeededBank } from './testing/seed-bank.js';
+export { auditDirectory, MAIN_EVENT_LABELS, type AuditOptions } from './audit/audit-directory.js';
+export type {
+  Amounts,
+  AuditReport,
+  LabelCount,
+  Laundering,
+  PurposeAmounts,
+  TypologyRate,
+} from './audit/audit-report.js';
+export type { Activity, DayOfMonthActivity } from './audit/activity.js';
+export type { Distribution } from './audit/distribution.js';
+export type { InDegree, DegreePoint } from './audit/in-degree.js';
+export type { LogBin, LogHistogram } from './audit/log-histogram.js';
+export {
+  AMOUNT_FIELDS,
+  AMOUNT_LEAK_THRESHOLD,
+  LEAK_SAMPLE_LIMIT,
+  LEAK_THRESHOLD,
+  type LeakField,
+  type LeakTable,
+} from './audit/leak-table.js';
+export {
+  REALISM_TARGETS,
+  type RealismFigure,
+  type RealismFigures,
+  type Target,
+  type TargetCheck,
+} from './audit/realism-targets.js';
+export type { SalaryCoverage } from './audit/salary-coverage.js';
+export { renderAuditHtml } from './audit/report-html.js';
+export { renderAuditText } from './audit/report-text.js';

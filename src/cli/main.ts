@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { auditCommand } from './audit-command.js';
 import { detectCommand } from './detect-command.js';
 import { generateCommand } from './generate-command.js';
 import { loadCommand } from './load-command.js';
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     mergeCommand(),
     schemaCommand(),
     detectCommand(),
+    auditCommand(),
   ])
     program.addCommand(command.exitOverride().configureOutput(output));
   try {
