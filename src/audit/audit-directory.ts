@@ -57,7 +57,10 @@ export async function auditDirectory(
 
   // Ground truth: which events are labelled, with which typologies.
   const labelled = new Map<string, Map<string, readonly string[]>>();
+  // The crime instance of each labelled event: the leak table's folds keep an instance together.
+  const instanceOf = new Map<string, string>();
   for (const event of truth.eventLabels) {
+    instanceOf.set(`${event.label}:${event.event_id}`, event.pattern_ids[0] ?? event.event_id);
     let ids = labelled.get(event.label);
     if (!ids) labelled.set(event.label, (ids = new Map<string, readonly string[]>()));
     ids.set(event.event_id, event.typologies);
@@ -107,7 +110,13 @@ export async function auditDirectory(
           fields = { from_id: record.outV, to_id: record.inV, ...props };
           roles['from_id'] = roles['to_id'] = 'endpoint';
         }
-        collector.add(record.id, labelledOf(record.label).has(record.id), fields, roles);
+        collector.add(
+          record.id,
+          labelledOf(record.label).has(record.id),
+          fields,
+          roles,
+          instanceOf.get(`${record.label}:${record.id}`),
+        );
       }
     }
   }

@@ -75,19 +75,25 @@ export class LeakCollector {
     this.sampleRate = expectedUnlabelled <= limit ? 1 : limit / expectedUnlabelled;
   }
 
-  /** Adds one event: its id, whether it is labelled, and its fields by name. */
+  /**
+   * Adds one event: its id, whether it is labelled, and its fields by name. `instance` is the
+   * crime instance a labelled event belongs to: all events of one instance share a fold, so a
+   * value only that instance's events carry (its accounts, its country, its dates) is never
+   * encoded from the instance's own events and cannot fake a leak. Unlabelled events fold by id.
+   */
   add(
     id: string,
     isLabelled: boolean,
     fields: Readonly<Record<string, unknown>>,
     roles: Readonly<Record<string, FieldRole>> = {},
+    instance?: string,
   ): void {
     this.events++;
     if (isLabelled) this.labelled++;
     else if (this.sampleRate < 1 && unitHash(id) >= this.sampleRate) return;
     const row = this.positive.length;
     this.positive.push(isLabelled ? 1 : 0);
-    this.folds.push(fnv1a(id) % FOLDS);
+    this.folds.push(fnv1a(instance ?? id) % FOLDS);
     for (const [name, value] of Object.entries(fields)) {
       let column = this.columns.get(name);
       if (column === undefined) {

@@ -2,7 +2,7 @@ import type { GenerationConfig } from '../config/index.js';
 import type { TimeFrame } from '../generators/context.js';
 import type { AccountOverrides } from '../generators/core/account.js';
 import { homeCurrencyOf } from '../generators/patterns/home-currency.js';
-import { TYPOLOGY_REGISTRY } from '../generators/patterns/registry.js';
+import { TYPOLOGY_REGISTRY, type TypologyEntry } from '../generators/patterns/registry.js';
 import {
   ENTITY_LABELS,
   EVENT_STAGES,
@@ -16,6 +16,7 @@ import {
 } from '../generators/patterns/typology.js';
 import { EDGE_ID_PREFIX, formatId } from '../model/index.js';
 import { deriveSeed, Rng } from '../random/index.js';
+import { typologyCounts } from './laundering-rate.js';
 import { SlotLayout } from './slot-layout.js';
 
 export interface PlannedInstance {
@@ -53,10 +54,10 @@ export function baseCounts(config: GenerationConfig): Record<EntityLabel | Event
 }
 
 /** Real instances then look-alikes per typology: round-robin over subtypes so each one appears. */
-function instancesToDraft(config: GenerationConfig) {
+function instancesToDraft(config: GenerationConfig, counts: ReadonlyMap<TypologyEntry, number>) {
   const list: { typology: Typology; ordinal: number; subtype: string; lookAlike: boolean }[] = [];
   for (const entry of TYPOLOGY_REGISTRY) {
-    const count = entry.count(config);
+    const count = counts.get(entry) ?? 0;
     const lookAlikes = entry.typology.realizeLookAlike
       ? Math.round(count * config.nearMissRate)
       : 0;
@@ -85,7 +86,8 @@ export function planPatterns(config: GenerationConfig, time: TimeFrame): Pattern
     account: base.account,
     device: base.device,
   };
-  const drafted = instancesToDraft(config).map((entry) => {
+  const counts = typologyCounts(config, time, TYPOLOGY_REGISTRY, baseEntityCounts);
+  const drafted = instancesToDraft(config, counts).map((entry) => {
     const stream = `pattern:${entry.typology.name}:${entry.lookAlike ? 'look-alike' : 'real'}`;
     const ctx: DraftContext = {
       rng: new Rng(deriveSeed(config.seed, stream, entry.ordinal)),

@@ -125,12 +125,33 @@ export class Economy {
 
   /** The everyday account of person `p` (the first background one), or -1. */
   accountOfPerson(p: number): number {
-    return firstEveryday(this.population, this.population.accountsOfPerson.get(p));
+    return firstEveryday(this.population, this.population.accountsOfPerson.get(p), false);
   }
 
   /** The everyday account of company `c`, or -1. */
   accountOfCompany(c: number): number {
-    return firstEveryday(this.population, this.population.accountsOfCompany.get(c));
+    return firstEveryday(this.population, this.population.accountsOfCompany.get(c), false);
+  }
+
+  /**
+   * Where wages go and come from. Everyone employed is paid, whoever they are: a mule or a
+   * shell's staff too (their wages are honest camouflage, unlabelled), so a typology's account may
+   * serve when the holder has no other.
+   */
+  payrollAccountOfPerson(p: number): number {
+    const accounts = this.population.accountsOfPerson.get(p);
+    const own = this.accountOfPerson(p);
+    if (own >= 0) return own;
+    const everyday = firstEveryday(this.population, accounts, true);
+    // A synthetic identity may hold nothing but a card account: its wages are paid into that.
+    return everyday >= 0 ? everyday : (accounts?.[0] ?? -1);
+  }
+
+  payrollAccountOfCompany(c: number): number {
+    const own = this.accountOfCompany(c);
+    return own >= 0
+      ? own
+      : firstEveryday(this.population, this.population.accountsOfCompany.get(c), true);
   }
 }
 
@@ -139,9 +160,14 @@ function isEveryday(type: string | undefined): boolean {
   return type === 'checking' || type === 'business' || type === 'savings';
 }
 
-function firstEveryday(population: Population, accounts: readonly number[] | undefined): number {
+function firstEveryday(
+  population: Population,
+  accounts: readonly number[] | undefined,
+  includeAdded: boolean,
+): number {
   for (const a of accounts ?? [])
-    if (!population.added.account.has(a) && isEveryday(population.accountType[a])) return a;
+    if ((includeAdded || !population.added.account.has(a)) && isEveryday(population.accountType[a]))
+      return a;
   return -1;
 }
 

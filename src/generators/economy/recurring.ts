@@ -56,24 +56,19 @@ export function recurringPayments(ctx: GeneratorContext, economy: Economy): Recu
   const dayOf = (month: number, d: number) => Math.floor(month / MS_PER_DAY) + d - 1;
 
   for (let p = 0; p < population.personCount; p++) {
+    const employer = population.personEmployer[p] ?? -1;
+    const payee = economy.payrollAccountOfPerson(p);
+    const payroll = employer >= 0 ? economy.payrollAccountOfCompany(employer) : -1;
+    const monthlyWage = Math.round(((population.personIncome[p] ?? 0) / 12) * 100) / 100;
+    // Wages arrive on the last working day of the month.
+    if (payee >= 0 && payroll >= 0 && monthlyWage > 0)
+      for (const m of months)
+        add(0, payroll, payee, 'salary', workingDayOnOrBefore(dayOf(m.start, m.days)), monthlyWage);
+
     if (population.added.person.has(p)) continue;
     const account = economy.accountOfPerson(p);
     if (account < 0) continue;
     const currency = population.accountCurrency[account];
-    const employer = population.personEmployer[p] ?? -1;
-    const payroll = employer >= 0 ? economy.accountOfCompany(employer) : -1;
-    const monthlyWage = Math.round(((population.personIncome[p] ?? 0) / 12) * 100) / 100;
-    // Wages arrive on the last working day of the month.
-    if (payroll >= 0 && monthlyWage > 0)
-      for (const m of months)
-        add(
-          0,
-          payroll,
-          account,
-          'salary',
-          workingDayOnOrBefore(dayOf(m.start, m.days)),
-          monthlyWage,
-        );
 
     const housing = rng.next();
     // Most leases and mortgages fall due on the 1st; a few on another early day.
