@@ -39,5 +39,7 @@ export async function readDrawingFactsFromFiles(
         });
     }
   }
+  // By owner id: the files and the indexes give owners in different orders, the drawing must not.
+  for (const list of owners.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { endpoints, owners, documentTypes };
 }

@@ -87,5 +87,7 @@ export async function readDrawingFactsFromOpenSearch(
     list.push({ id: text(doc['from_id']), role: text(doc['role']) });
     owners.set(account, list);
   }
+  // By owner id: the files and the indexes give owners in different orders, the drawing must not.
+  for (const list of owners.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { endpoints, owners, documentTypes };
 }
