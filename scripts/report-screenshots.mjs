@@ -89,29 +89,66 @@ function chunk(type, data) {
   return out;
 }
 
-/** The first `height` rows as an RGB PNG (filter "up": small files for flat UI colours). */
+/**
+ * The first `height` rows as an 8-bit palette PNG: the 256 most frequent colours, every other
+ * pixel mapped to the nearest of them. A report is flat UI colours plus anti-aliased text, so
+ * this keeps it sharp at a third of the size of a true-colour file (these PNGs are committed).
+ */
 function encode({ width, channels, pixels }, height) {
-  const rows = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    row[0] = 2;
-    for (let x = 0; x < width; x++)
-      for (let k = 0; k < 3; k++) {
-        const here = pixels[(y * width + x) * channels + k];
-        const up = y > 0 ? pixels[((y - 1) * width + x) * channels + k] : 0;
-        row[1 + x * 3 + k] = (here - up) & 0xff;
-      }
-    rows.push(row);
+  const count = new Map();
+  for (let i = 0; i < width * height; i++) {
+    const o = i * channels;
+    const rgb = (pixels[o] << 16) | (pixels[o + 1] << 8) | pixels[o + 2];
+    count.set(rgb, (count.get(rgb) ?? 0) + 1);
   }
+  const palette = [...count.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 256)
+    .map(([rgb]) => rgb);
+  const index = new Map(palette.map((rgb, i) => [rgb, i]));
+  const nearest = (rgb) => {
+    let found = index.get(rgb);
+    if (found !== undefined) return found;
+    let best = Infinity;
+    const r = rgb >> 16;
+    const g = (rgb >> 8) & 255;
+    const b = rgb & 255;
+    palette.forEach((p, i) => {
+      const d = ((p >> 16) - r) ** 2 + (((p >> 8) & 255) - g) ** 2 + ((p & 255) - b) ** 2;
+      if (d < best) {
+        best = d;
+        found = i;
+      }
+    });
+    index.set(rgb, found);
+    return found;
+  };
+  const rows = Buffer.alloc(height * (width + 1));
+  for (let y = 0; y < height; y++) {
+    rows[y * (width + 1)] = 0;
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * channels;
+      rows[y * (width + 1) + 1 + x] = nearest(
+        (pixels[o] << 16) | (pixels[o + 1] << 8) | pixels[o + 2],
+      );
+    }
+  }
+  const plte = Buffer.alloc(palette.length * 3);
+  palette.forEach((rgb, i) => {
+    plte[i * 3] = rgb >> 16;
+    plte[i * 3 + 1] = (rgb >> 8) & 255;
+    plte[i * 3 + 2] = rgb & 255;
+  });
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
-  ihdr[9] = 2;
+  ihdr[9] = 3;
   return Buffer.concat([
     Buffer.from('89504e470d0a1a0a', 'hex'),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 })),
+    chunk('PLTE', plte),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

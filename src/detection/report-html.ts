@@ -137,7 +137,8 @@ export function chooseDrawings(
 }
 
 function plural(n: number, word: string): string {
-  if (n === 1) return `${n} ${word}`;
+  // Labels that are verbs (issued, billed to) stay as they are.
+  if (n === 1 || /(ed| to)$/.test(word)) return `${n} ${word}`;
   return /[^aeiou]y$/.test(word) ? `${n} ${word.slice(0, -1)}ies` : `${n} ${word}s`;
 }
 
@@ -355,7 +356,7 @@ td.wrap{white-space:normal;word-break:break-word;min-width:180px}
 .scroll{overflow-x:auto}
 details{margin-top:6px;font-size:12px} summary{cursor:pointer;color:#3b6fd8}
 table.ids{width:auto;margin-top:6px} table.ids td,table.ids th{text-align:left;padding:3px 10px 3px 0}
-table.fp{margin-bottom:14px} table.fp td{vertical-align:top}
+table.fp{margin-bottom:14px} table.fp td{vertical-align:top} table.fp th{text-align:left}
 section h3{font-size:14px;margin:14px 0 6px}
 .key{display:inline-flex;align-items:center;gap:4px;margin-right:12px;white-space:nowrap}
 .caption{color:${COLORS.muted};font-size:12px;margin:2px 0 0}

@@ -84,6 +84,8 @@ function layersOf(ids: readonly string[], arrows: readonly GraphArrow[]): string
     neighbours.get(u)?.push(v);
     neighbours.get(v)?.push(u);
   }
+  const onward = new Map<string, number>();
+  for (const [u] of edges) onward.set(u, (onward.get(u) ?? 0) + 1);
   for (let sweep = 0; sweep < 6; sweep++) {
     const position = new Map<string, number>();
     for (const l of layers) l.forEach((id, i) => position.set(id, (i + 0.5) / l.length));
@@ -97,7 +99,12 @@ function layersOf(ids: readonly string[], arrows: readonly GraphArrow[]): string
           ];
         }),
       );
-      l.sort((a, b) => (key.get(a) ?? 0) - (key.get(b) ?? 0));
+      // Ties (the same neighbours) put the nodes that pass money on first: a chain's spine
+      // stays on one row and what is peeled off hangs below it.
+      l.sort(
+        (a, b) =>
+          (key.get(a) ?? 0) - (key.get(b) ?? 0) || (onward.get(b) ?? 0) - (onward.get(a) ?? 0),
+      );
     }
   }
   return layers;
@@ -182,12 +189,16 @@ export function layoutGraph(graph: PatternGraph, shape: LayoutShape): Layout {
       (id) => id !== hub && arrows.some((a) => a.from === id && a.to === hub),
     );
     const rest = ids.filter((id) => id !== hub && !into.includes(id));
-    around([...into, ...rest], box.width, 80, at, centre);
+    // The hub's owners join the ring (at the top, between the spokes): beside the hub, its
+    // spokes would run through them.
+    const owners = graph.nodes.filter((n) => n.besideAccount === hub).map((n) => n.id);
+    around([...owners, ...into, ...rest], box.width, 80, at, centre);
   } else {
     const rowPitch = box.height + ROLE_SPACE + ownerRows * OWNER_SPACE + 12;
     const subColumnPitch = box.width + 34;
     const columnGap = box.width + 120;
     const columns: string[][] = [];
+    const wrapped: boolean[] = [];
     const gaps: number[] = [];
     for (const l of layersOf(ids, arrows)) {
       const wraps = Math.ceil(l.length / MAX_ROWS);
@@ -195,20 +206,71 @@ export function layoutGraph(graph: PatternGraph, shape: LayoutShape): Layout {
       for (let c = 0; c < wraps; c++) {
         columns.push(l.slice(c * perColumn, (c + 1) * perColumn));
         gaps.push(c === 0 ? columnGap : subColumnPitch);
+        wrapped.push(wraps > 1);
       }
     }
+    const neighbours = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const a of arrows) {
+      neighbours.get(a.from)?.push(a.to);
+      neighbours.get(a.to)?.push(a.from);
+    }
     const rows = Math.max(1, ...columns.map((c) => c.length));
+    const y = new Map<string, number>();
     let x = 0;
     columns.forEach((column, c) => {
       if (c > 0) x += gaps[c] ?? columnGap;
-      const top = ((rows - column.length) * rowPitch) / 2;
-      // A wrapped layer's columns are offset by half a row, so arrows pass between boxes.
-      const stagger = gaps[c] === subColumnPitch ? rowPitch / 2 : 0;
-      column.forEach((id, r) => at.set(id, { x, y: top + stagger + r * rowPitch }));
+      for (const id of column) at.set(id, { x, y: 0 });
+      if (wrapped[c] === true) {
+        // A wrapped layer's columns are offset by half a row, so arrows pass between boxes.
+        const top = ((rows - column.length) * rowPitch) / 2;
+        const stagger = gaps[c] === subColumnPitch ? rowPitch / 2 : 0;
+        column.forEach((id, r) => y.set(id, top + stagger + r * rowPitch));
+        return;
+      }
+      // Each node as level as it can be with what feeds it (placed columns to the left), in
+      // order and a row apart; then the column moves as one so that its best-connected node
+      // (the spine of a chain) sits exactly level, or, with no such node, so it is centred.
+      const desired = column.map((id) => {
+        const placed = (neighbours.get(id) ?? []).flatMap((n) => {
+          const v = y.get(n);
+          return v === undefined ? [] : [v];
+        });
+        return placed.length === 0 ? undefined : placed.reduce((s, v) => s + v) / placed.length;
+      });
+      const ys: number[] = [];
+      column.forEach((_, r) => {
+        const want = desired[r] ?? (r === 0 ? 0 : (ys[r - 1] ?? 0) + rowPitch);
+        ys.push(r === 0 ? want : Math.max(want, (ys[r - 1] ?? 0) + rowPitch));
+      });
+      const degree = column.map((id) => neighbours.get(id)?.length ?? 0);
+      const top = Math.max(...degree);
+      const spine = degree.filter((d) => d === top).length === 1 ? degree.indexOf(top) : -1;
+      const wanted = desired.flatMap((d, r) => (d === undefined ? [] : [d - (ys[r] ?? 0)]));
+      const shift =
+        spine >= 0 && desired[spine] !== undefined
+          ? (desired[spine] ?? 0) - (ys[spine] ?? 0)
+          : wanted.length > 0
+            ? wanted.reduce((s, v) => s + v) / wanted.length
+            : 0;
+      column.forEach((id, r) => y.set(id, (ys[r] ?? 0) + shift));
     });
+    // The first column (nothing to its left) moves level with what it feeds.
+    const first = columns[0] ?? [];
+    if (wrapped[0] !== true && first.length > 0) {
+      const desired = first.map((id) => {
+        const next = (neighbours.get(id) ?? []).map((n) => y.get(n) ?? 0);
+        return next.length === 0 ? undefined : next.reduce((s, v) => s + v) / next.length;
+      });
+      const wanted = desired.flatMap((d, r) =>
+        d === undefined ? [] : [d - (y.get(first[r] ?? '') ?? 0)],
+      );
+      const shift = wanted.length > 0 ? wanted.reduce((s, v) => s + v) / wanted.length : 0;
+      for (const id of first) y.set(id, (y.get(id) ?? 0) + shift);
+    }
+    for (const id of ids) at.set(id, { x: at.get(id)?.x ?? 0, y: y.get(id) ?? 0 });
   }
   for (const n of graph.nodes) {
-    if (n.besideAccount === undefined) continue;
+    if (n.besideAccount === undefined || at.has(n.id)) continue;
     const account = at.get(n.besideAccount) ?? { x: 0, y: 0 };
     // Several owners of one account stack outward.
     const k = graph.nodes.filter(

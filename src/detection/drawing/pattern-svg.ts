@@ -120,14 +120,34 @@ export function patternSvg(
       }
       // Offsets centred on the straight line; the sign follows the pair's sorted order, so A→B
       // and B→A bend to opposite sides.
-      const offset = (k - (group.length - 1) / 2) * 14 * (a.from < a.to ? 1 : -1);
+      const base = (k - (group.length - 1) / 2) * 14 * (a.from < a.to ? 1 : -1);
       const dx = q.x - p.x;
       const dy = q.y - p.y;
       const len = Math.hypot(dx, dy) || 1;
-      const c = {
+      const control = (offset: number) => ({
         x: (p.x + q.x) / 2 - (dy / len) * offset,
         y: (p.y + q.y) / 2 + (dx / len) * offset,
+      });
+      // An arrow that would run through another box (a link that skips a layer, say) bends
+      // away from it: the smallest extra bend that clears every box.
+      const others = [...at.entries()].filter(([id]) => id !== a.from && id !== a.to);
+      const clear = (offset: number) => {
+        const m = control(offset);
+        for (let i = 2; i <= 18; i++) {
+          const t = i / 20;
+          const x = (1 - t) ** 2 * p.x + 2 * t * (1 - t) * m.x + t ** 2 * q.x;
+          const y = (1 - t) ** 2 * p.y + 2 * t * (1 - t) * m.y + t ** 2 * q.y;
+          for (const [, o] of others)
+            if (Math.abs(x - o.x) < box.width / 2 + 2 && Math.abs(y - o.y) < box.height / 2 + 2)
+              return false;
+        }
+        return true;
       };
+      const sign = base === 0 ? 1 : Math.sign(base);
+      const bend = [0, 40, -40, 80, -80, 130, -130, 190, -190].find((extra) =>
+        clear(base + sign * extra),
+      );
+      const c = control(base + sign * (bend ?? 0));
       const s = clip(p, c, halfW, halfH);
       const e = clip(q, c, halfW, halfH);
       parts.push(
