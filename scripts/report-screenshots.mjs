@@ -18,7 +18,7 @@ if (!page || !outDir) {
   process.exit(2);
 }
 const widths = rest.length > 0 ? rest.map(Number) : [1280, 560];
-const TALL = 16_000;
+const TALL = 40_000;
 
 function browser() {
   for (const c of [process.env.CHROME_PATH, 'chromium', 'chromium-browser', 'google-chrome'])

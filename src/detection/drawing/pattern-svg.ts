@@ -129,7 +129,8 @@ export function patternSvg(
         y: (p.y + q.y) / 2 + (dx / len) * offset,
       });
       // An arrow that would run through another box (a link that skips a layer, say) bends
-      // away from it: the smallest extra bend that clears every box.
+      // away from it: the smallest extra bend that clears every box. Where none small does (a
+      // dense block of layers), it stays straight: big detours would only add tangles.
       const others = [...at.entries()].filter(([id]) => id !== a.from && id !== a.to);
       const clear = (offset: number) => {
         const m = control(offset);
@@ -144,9 +145,7 @@ export function patternSvg(
         return true;
       };
       const sign = base === 0 ? 1 : Math.sign(base);
-      const bend = [0, 40, -40, 80, -80, 130, -130, 190, -190].find((extra) =>
-        clear(base + sign * extra),
-      );
+      const bend = [0, 40, -40, 80, -80].find((extra) => clear(base + sign * extra));
       const c = control(base + sign * (bend ?? 0));
       const s = clip(p, c, halfW, halfH);
       const e = clip(q, c, halfW, halfH);
@@ -193,7 +192,7 @@ export function patternSvg(
     );
   });
   return (
-    `<svg viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="img" aria-label="${esc(label)}">` +
+    `<svg viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" style="min-width:${Math.round(layout.width * 0.7)}px" role="img" aria-label="${esc(label)}">` +
     `<defs>${defs}</defs>${parts.join('')}${boxes.join('')}${badges.join('')}</svg>`
   );
 }
