@@ -393,7 +393,7 @@ function outcomeRows(outcomes: readonly DetectorOutcome[]): string {
     .map((o) => {
       const detail =
         o.status === 'ok'
-          ? `${o.hits.length} hits`
+          ? plural(o.hits.length, 'hit')
           : o.status === 'skipped'
             ? `skipped: ${o.reason}`
             : `failed: ${o.error}`;
