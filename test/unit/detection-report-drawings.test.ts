@@ -7,7 +7,7 @@ import { drawingWants, type DrawingFacts } from '../../src/detection/drawing-fac
 import { readDrawingFactsFromFiles } from '../../src/detection/drawing-facts-files.js';
 import { layoutGraph, shapeOf, type Layout } from '../../src/detection/drawing/layout.js';
 import { patternGraph } from '../../src/detection/drawing/pattern-graph.js';
-import { readLookAlikesFile } from '../../src/detection/look-alikes.js';
+import { lookAlikeOf, readLookAlikesFile } from '../../src/detection/look-alikes.js';
 import { renderDetectionReport, type ReportInput } from '../../src/detection/report-html.js';
 import type { DetectorOutcome } from '../../src/detection/run-detection.js';
 import {
@@ -326,5 +326,20 @@ describe('pattern drawings in the HTML report', () => {
     expect(section).toContain('loan repayment');
     expect(section).toContain('not a known look-alike');
     expect(section).toContain('ACC99999993 ACC99999994');
+  });
+
+  it('read look-alikes with their events as a list or by label, and skip rows without an id', () => {
+    const base = { look_alike_id: 'LKA1', typology: 'fan_in', subtype: 'payroll' };
+    expect(lookAlikeOf({ ...base, participant_ids: ['ACC1'], event_ids: ['TXN1'] })).toEqual({
+      lookAlikeId: 'LKA1',
+      typology: 'fan_in',
+      subtype: 'payroll',
+      participantIds: ['ACC1'],
+      eventIds: ['TXN1'],
+    });
+    expect(
+      lookAlikeOf({ ...base, event_ids: { transfer: ['TXN1'], logged_in: ['LGN1'] } })?.eventIds,
+    ).toEqual(['TXN1', 'LGN1']);
+    expect(lookAlikeOf({ typology: 'fan_in' })).toBeNull();
   });
 });
