@@ -107,6 +107,11 @@ export {
   type EventEndpoints,
   type ReportInput,
 } from './detection/report-html.js';
+export { drawingWants, type DrawingFacts } from './detection/drawing-facts.js';
+export { readDrawingFactsFromFiles } from './detection/drawing-facts-files.js';
+export { readDrawingFactsFromOpenSearch } from './detection/drawing-facts-opensearch.js';
+export { readOpenSearchTruth, type OpenSearchTruth } from './detection/truth-opensearch.js';
+export { readLookAlikesFile, type LookAlike } from './detection/look-alikes.js';
 export { seedBank, type SeedBankOptions, type SeededBank } from './testing/seed-bank.js';
 export { auditDirectory, MAIN_EVENT_LABELS, type AuditOptions } from './audit/audit-directory.js';
 export type {

@@ -2,27 +2,28 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { resolveConfig } from '../config/index.js';
 import type { DetectionContext, Detector } from '../detection/detector.js';
-import { readEventEndpoints } from '../detection/event-endpoints.js';
+import { drawingWants, type DrawingFacts } from '../detection/drawing-facts.js';
+import { readDrawingFactsFromFiles } from '../detection/drawing-facts-files.js';
+import { readDrawingFactsFromOpenSearch } from '../detection/drawing-facts-opensearch.js';
+import {
+  readLookAlikesFile,
+  readLookAlikesIndex,
+  type LookAlike,
+} from '../detection/look-alikes.js';
 import { DETECTORS } from '../detection/registry.js';
-import { renderDetectionReport, type EventEndpoints } from '../detection/report-html.js';
+import { chooseDrawings, renderDetectionReport } from '../detection/report-html.js';
 import {
   runDetection,
   type DetectionRun,
   type DetectorOutcome,
 } from '../detection/run-detection.js';
-import {
-  hitMatchesPattern,
-  patternEventIds,
-  scoreHits,
-  truthPatterns,
-  type DetectionScore,
-  type TruthPattern,
-} from '../detection/score.js';
+import { scoreHits, truthPatterns, type DetectionScore } from '../detection/score.js';
 import {
   periodOf,
   readTruthDirectory,
   type DetectionPeriod,
 } from '../detection/truth-directory.js';
+import { readOpenSearchTruth } from '../detection/truth-opensearch.js';
 import { ConfigError } from '../errors.js';
 import { connectJanusGraph, type JanusGraphConnection } from '../sinks/janusgraph/connection.js';
 import { connectOpenSearch, type OpenSearchConnection } from '../sinks/opensearch/connection.js';
@@ -36,21 +37,26 @@ interface DetectFlags extends BackendFlags {
   referenceDate?: string;
   durationDays?: string;
   only?: string;
+  drawings?: string;
   quiet?: boolean;
 }
 
 export function detectCommand(): Command {
   const command = new Command('detect')
     .description(
-      'run the detection queries against loaded backends; with --truth, score them against the ground truth',
+      'run the detection queries against loaded backends and score them against the ground truth (--truth, or the one loaded into OpenSearch)',
     )
     .option(
       '--truth <dir>',
-      'output directory of the generate run that was loaded (ground truth, period)',
+      'output directory of the generate run that was loaded (ground truth, period); default: the patterns and event_labels indexes of --opensearch',
     )
     .option('--json', 'print a machine-readable report to stdout')
     .option('--html <file>', 'write a self-contained HTML report')
-    .option('--min-recall <x>', 'with --truth: exit 1 when the overall recall is below x (0..1)')
+    .option(
+      '--min-recall <x>',
+      'with a ground truth: exit 1 when the overall recall is below x (0..1)',
+    )
+    .option('--drawings <n>', 'with --html: pattern drawings per typology (default 1)')
     .addOption(
       new Option(
         '--reference-date <iso>',
@@ -70,7 +76,7 @@ export function detectCommand(): Command {
     'after',
     `
 Examples:
-  $ fingraph detect --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200
+  $ fingraph detect --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200 --html report.html
   $ fingraph detect --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200 --truth ./output --html report.html
   $ fingraph detect --janusgraph ws://127.0.0.1:8182/gremlin --truth ./output --json --min-recall 1`,
   );
@@ -174,17 +180,38 @@ function hitList(run: DetectionRun): string {
   );
 }
 
-/** Endpoints of the events of found patterns, for the drawings (only when a report is written). */
-async function drawingEndpoints(
-  directory: string,
-  patterns: readonly TruthPattern[],
-  run: DetectionRun,
-): Promise<Map<string, EventEndpoints>> {
-  const wanted = new Set<string>();
-  for (const p of patterns)
-    if (run.hits.some((h) => h.typology === p.typology && hitMatchesPattern(h, p)))
-      for (const id of patternEventIds(p)) wanted.add(id);
-  return readEventEndpoints(directory, wanted);
+function drawingsOf(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError('--drawings', raw, 'must be a whole number of at least 1');
+  return value;
+}
+
+/** Where the ground truth came from, for the report and the JSON. */
+interface TruthSource {
+  readonly kind: 'files' | 'opensearch';
+  readonly location: string;
+}
+
+/**
+ * Warns when injected patterns fall outside the period the queries look at: the period comes from
+ * flags (or the presets) when the ground truth is read from OpenSearch, which holds no config.
+ */
+function warnOutsidePeriod(
+  patterns: readonly { window_start: string; window_end: string }[],
+  period: DetectionPeriod,
+): void {
+  const day = 86_400_000;
+  const outside = patterns.filter(
+    (p) =>
+      Date.parse(p.window_start) < period.windowStartMs - day ||
+      Date.parse(p.window_end) > period.referenceMs + day,
+  ).length;
+  if (outside > 0)
+    process.stderr.write(
+      `fingraph: warning: ${outside} injected pattern(s) lie outside the period ${new Date(period.windowStartMs).toISOString().slice(0, 10)} – ${new Date(period.referenceMs).toISOString().slice(0, 10)}; pass the --reference-date and --duration-days the data was generated with (or --truth)\n`,
+    );
 }
 
 function jsonOutcome(o: DetectorOutcome) {
@@ -219,11 +246,12 @@ function jsonScore(score: DetectionScore) {
 
 async function runDetect(flags: DetectFlags): Promise<number> {
   const minRecall = minRecallOf(flags.minRecall);
-  if (minRecall !== undefined && flags.truth === undefined)
+  const drawings = drawingsOf(flags.drawings);
+  if (minRecall !== undefined && flags.truth === undefined && flags.opensearch === undefined)
     throw new ConfigError(
       '--min-recall',
       flags.minRecall,
-      'needs --truth (recall is measured against it)',
+      'needs a ground truth to measure recall against: --truth, or --opensearch with the ground truth loaded',
     );
   if (flags.janusgraph === undefined && flags.opensearch === undefined)
     throw new ConfigError(
@@ -240,6 +268,31 @@ async function runDetect(flags: DetectFlags): Promise<number> {
   try {
     if (options.janusgraph) janusgraph = await connectJanusGraph(options.janusgraph);
     if (options.opensearch) opensearch = await connectOpenSearch(options.opensearch);
+    // Without --truth, the ground truth `generate`/`load` put into OpenSearch: a load made
+    // without files can still be scored.
+    const indexed =
+      truthDir === undefined && opensearch !== undefined
+        ? await readOpenSearchTruth(opensearch, flags.indexPrefix)
+        : null;
+    const truth = truthDir?.truth ?? indexed?.truth;
+    const source: TruthSource | null = truthDir
+      ? { kind: 'files', location: truthDir.directory }
+      : indexed
+        ? { kind: 'opensearch', location: indexed.indexes.join(', ') }
+        : null;
+    if (indexed) {
+      if (flags.quiet !== true)
+        process.stderr.write(
+          `fingraph: ground truth from OpenSearch: ${indexed.truth.patterns.length} patterns, ${indexed.truth.eventLabels.length} event labels (${source?.location ?? ''})\n`,
+        );
+      warnOutsidePeriod(indexed.truth.patterns, period);
+    }
+    if (minRecall !== undefined && truth === undefined)
+      throw new ConfigError(
+        '--min-recall',
+        flags.minRecall,
+        `needs a ground truth: no --truth, and OpenSearch has no patterns in ${flags.indexPrefix}patterns`,
+      );
     const ctx: DetectionContext = {
       ...(janusgraph ? { janusgraph } : {}),
       ...(opensearch
@@ -253,7 +306,7 @@ async function runDetect(flags: DetectFlags): Promise<number> {
         if (flags.quiet !== true || o.status !== 'ok') process.stderr.write(outcomeLine(o) + '\n');
       },
     });
-    const patterns = truthDir ? truthPatterns(truthDir.truth) : undefined;
+    const patterns = truth ? truthPatterns(truth) : undefined;
     const score = patterns
       ? scoreHits(run.hits, patterns, {
           queryTimeMs: run.queryTimeMs,
@@ -266,6 +319,7 @@ async function runDetect(flags: DetectFlags): Promise<number> {
           {
             reference_date: new Date(period.referenceMs).toISOString(),
             window_start: new Date(period.windowStartMs).toISOString(),
+            ground_truth: source,
             detectors: run.outcomes.map(jsonOutcome),
             ...(score ? { score: jsonScore(score) } : { hits: run.hits }),
           },
@@ -277,10 +331,21 @@ async function runDetect(flags: DetectFlags): Promise<number> {
       process.stdout.write(score ? scoreTable(score) : hitList(run));
     }
     if (flags.html !== undefined) {
-      const endpoints =
-        truthDir && patterns
-          ? await drawingEndpoints(truthDir.directory, patterns, run)
-          : undefined;
+      let facts: DrawingFacts | undefined;
+      let lookAlikes: LookAlike[] = [];
+      if (patterns) {
+        const wants = drawingWants(
+          chooseDrawings(patterns, run.hits, drawings).map((d) => d.pattern),
+        );
+        if (truthDir) {
+          facts = await readDrawingFactsFromFiles(truthDir.directory, wants);
+          lookAlikes = await readLookAlikesFile(truthDir.directory);
+        } else if (opensearch) {
+          facts = await readDrawingFactsFromOpenSearch(opensearch, flags.indexPrefix, wants);
+          lookAlikes = await readLookAlikesIndex(opensearch, flags.indexPrefix);
+        }
+      }
+      const days = `data ${new Date(period.windowStartMs).toISOString().slice(0, 10)} – ${new Date(period.referenceMs).toISOString().slice(0, 10)}`;
       await writeFile(
         flags.html,
         renderDetectionReport({
@@ -288,8 +353,10 @@ async function runDetect(flags: DetectFlags): Promise<number> {
           outcomes: run.outcomes,
           hits: run.hits,
           ...(patterns ? { patterns } : {}),
-          ...(endpoints ? { endpoints } : {}),
-          subtitle: `data ${new Date(period.windowStartMs).toISOString().slice(0, 10)} – ${new Date(period.referenceMs).toISOString().slice(0, 10)}${truthDir ? ` · ground truth ${truthDir.directory}` : ''}`,
+          ...(facts ? { facts } : {}),
+          lookAlikes,
+          drawingsPerTypology: drawings,
+          subtitle: `${days}${source ? ` · ground truth ${source.kind === 'files' ? source.location : `from OpenSearch (${source.location})`}` : ''}`,
         }),
       );
       if (flags.quiet !== true) process.stderr.write(`fingraph: wrote ${flags.html}\n`);

@@ -1,19 +1,21 @@
 import type { Hit } from './detector.js';
+import { NO_DRAWING_FACTS, type DrawingFacts } from './drawing-facts.js';
+import { esc } from './drawing/html.js';
+import { layoutGraph, shapeOf } from './drawing/layout.js';
+import { patternGraph, type PatternGraph } from './drawing/pattern-graph.js';
+import { FLAGGED, LEGEND_STYLES, NODE_FILL, patternSvg } from './drawing/pattern-svg.js';
+import { matchingLookAlikes, type LookAlike } from './look-alikes.js';
 import type { DetectorOutcome } from './run-detection.js';
 import {
-  patternEventIds,
   hitMatchesPattern,
+  matchingPatterns,
+  patternEventIds,
   type DetectionScore,
   type TruthPattern,
   type TypologyScore,
 } from './score.js';
 
-/** Where an event goes: the endpoints of an edge event. */
-export interface EventEndpoints {
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-}
+export type { EventEndpoints } from './drawing-facts.js';
 
 export interface ReportInput {
   readonly title?: string;
@@ -21,14 +23,16 @@ export interface ReportInput {
   readonly score: DetectionScore | null;
   readonly outcomes: readonly DetectorOutcome[];
   readonly hits: readonly Hit[];
-  /** The injected patterns (for the drawings). */
+  /** The injected patterns (for the drawings and the false positives). */
   readonly patterns?: readonly TruthPattern[];
-  /** Endpoints of edge events, by event id (for the arrows). */
-  readonly endpoints?: ReadonlyMap<string, EventEndpoints>;
+  /** Endpoints of events, owners of accounts, document types (for the drawings). */
+  readonly facts?: DrawingFacts;
+  /** Known look-alikes, to say which one a false positive hit. */
+  readonly lookAlikes?: readonly LookAlike[];
   /** Shown in the header, e.g. the data's reference date or the run time. */
   readonly subtitle?: string;
-  /** How many pattern drawings at most. Default 6. */
-  readonly maxDrawings?: number;
+  /** Patterns drawn per typology (found ones first). Default 1. */
+  readonly drawingsPerTypology?: number;
 }
 
 const COLORS = {
@@ -39,14 +43,6 @@ const COLORS = {
   muted: '#7a8194',
   ink: '#1d2233',
 };
-
-function esc(text: unknown): string {
-  return String(text)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
 
 function pct(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
@@ -108,181 +104,221 @@ export function barChartSvg(typologies: readonly TypologyScore[]): string {
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="recall and precision per typology">${parts.join('')}</svg>`;
 }
 
-interface DrawNode {
-  readonly id: string;
-  readonly label: string;
-  readonly role: string;
-  readonly flagged: boolean;
+/** A found or missed pattern chosen for drawing, with the hits that match it. */
+interface Drawn {
+  readonly pattern: TruthPattern;
+  readonly hits: readonly Hit[];
 }
 
-interface DrawArrow {
-  readonly id: string;
-  readonly label: string;
-  readonly from: string;
-  readonly to: string;
-  readonly flagged: boolean;
-  /** Events of the same label between the same two entities, drawn as one arrow. */
-  readonly count: number;
-}
-
-/** One arrow per (from, to, label): parallel events become one arrow labelled ×n. */
-function bundled(arrows: readonly DrawArrow[]): DrawArrow[] {
-  const byKey = new Map<string, DrawArrow>();
-  for (const a of arrows) {
-    const key = `${a.from}|${a.to}|${a.label}`;
-    const seen = byKey.get(key);
-    byKey.set(
-      key,
-      seen === undefined
-        ? a
-        : { ...seen, count: seen.count + a.count, flagged: seen.flagged || a.flagged },
-    );
-  }
-  return [...byKey.values()];
-}
-
-const NODE_FILL: Record<string, string> = {
-  account: '#e6f0ff',
-  person: '#fff1dd',
-  company: '#e9f7ef',
-  device: '#f3e9ff',
-};
-
-/** One pattern as a circular node-link drawing: entities as nodes, events as labelled arrows. */
-export function patternSvg(
-  pattern: TruthPattern,
+/**
+ * The patterns to draw: for every typology with injected patterns, up to `perTypology` of them,
+ * found ones first (a missed one is drawn when none was found: what was missed matters most).
+ */
+export function chooseDrawings(
+  patterns: readonly TruthPattern[],
   hits: readonly Hit[],
-  endpoints: ReadonlyMap<string, EventEndpoints>,
-): string {
-  const flaggedEntities = new Set(hits.flatMap((h) => h.entities));
-  const flaggedEvents = new Set(hits.flatMap((h) => h.events));
-  const nodes = new Map<string, DrawNode>();
-  for (const p of pattern.participants)
-    nodes.set(p.id, { ...p, flagged: flaggedEntities.has(p.id) });
-  const arrows: DrawArrow[] = [];
-  const unplaced: Record<string, number> = {};
-  for (const [label, ids] of Object.entries(pattern.eventIds)) {
-    for (const id of ids) {
-      const e = endpoints.get(id);
-      if (e === undefined) {
-        unplaced[label] = (unplaced[label] ?? 0) + 1;
-        continue;
-      }
-      for (const end of [e.from, e.to])
-        if (!nodes.has(end))
-          nodes.set(end, { id: end, label: '', role: '', flagged: flaggedEntities.has(end) });
-      arrows.push({
-        id,
-        label: e.label,
-        from: e.from,
-        to: e.to,
-        flagged: flaggedEvents.has(id),
-        count: 1,
-      });
-    }
+  perTypology: number,
+): Drawn[] {
+  const byTypology = new Map<string, Drawn[]>();
+  for (const pattern of patterns) {
+    const matched = hits.filter(
+      (h) => h.typology === pattern.typology && hitMatchesPattern(h, pattern),
+    );
+    const list = byTypology.get(pattern.typology) ?? [];
+    list.push({ pattern, hits: matched });
+    byTypology.set(pattern.typology, list);
   }
-  const all = bundled(arrows);
-  const shown = all.slice(0, 40);
-  // Entities that events touch first: an arrow to an entity left out would not be drawn.
-  const touched = new Set(shown.flatMap((a) => [a.from, a.to]));
-  const list = [
-    ...[...nodes.values()].filter((n) => touched.has(n.id)),
-    ...[...nodes.values()].filter((n) => !touched.has(n.id)),
-  ].slice(0, 16);
-  const size = 360;
-  const cx = size / 2;
-  const cy = size / 2;
-  const radius = list.length <= 1 ? 0 : Math.min(130, 40 + list.length * 14);
-  const at = new Map<string, { x: number; y: number }>();
-  list.forEach((n, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / list.length;
-    at.set(n.id, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) });
+  return [...byTypology.keys()].sort().flatMap((typology) => {
+    const list = byTypology.get(typology) ?? [];
+    const found = list.filter((d) => d.hits.length > 0);
+    const missed = list.filter((d) => d.hits.length === 0);
+    return [...found, ...missed].slice(0, perTypology);
   });
-  const r = 22;
-  const parts: string[] = [];
-  const pairCount = new Map<string, number>();
-  for (const a of shown) {
-    const p = at.get(a.from);
-    const q = at.get(a.to);
-    if (p === undefined || q === undefined) continue;
-    const key = [a.from, a.to].sort().join('|');
-    const k = pairCount.get(key) ?? 0;
-    pairCount.set(key, k + 1);
-    const color = a.flagged ? COLORS.miss : '#9aa3b5';
-    if (a.from === a.to) {
-      parts.push(
-        `<path d="M${p.x - 8},${p.y - r} C${p.x - 40},${p.y - 70} ${p.x + 40},${p.y - 70} ${p.x + 8},${p.y - r}" fill="none" stroke="${color}" stroke-width="1.6" marker-end="url(#${a.flagged ? 'hot' : 'cold'})"><title>${esc(a.label)} ${esc(a.id)}</title></path>`,
-      );
-      continue;
-    }
-    const dx = q.x - p.x;
-    const dy = q.y - p.y;
-    const len = Math.hypot(dx, dy) || 1;
-    const ux = dx / len;
-    const uy = dy / len;
-    // Parallel events between the same pair bend apart; direction keeps A→B and B→A apart.
-    const bend = (a.from < a.to ? 1 : -1) * (14 + k * 16);
-    const mx = (p.x + q.x) / 2 - uy * bend;
-    const my = (p.y + q.y) / 2 + ux * bend;
-    const sx = p.x + ux * r;
-    const sy = p.y + uy * r;
-    const ex = q.x - ux * (r + 4);
-    const ey = q.y - uy * (r + 4);
-    parts.push(
-      `<path d="M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}" fill="none" stroke="${color}" stroke-width="${(a.flagged ? 2 : 1.4) + Math.min(3, a.count - 1) * 0.6}" marker-end="url(#${a.flagged ? 'hot' : 'cold'})"><title>${esc(a.label)} ${esc(a.id)}</title></path>`,
-    );
-    if (shown.length <= 14 && k === 0)
-      parts.push(
-        `<text x="${(0.25 * (sx + ex) + 0.5 * mx).toFixed(1)}" y="${(0.25 * (sy + ey) + 0.5 * my).toFixed(1)}" class="edge">${esc(a.label)}${a.count > 1 ? ` ×${a.count}` : ''}</text>`,
-      );
-  }
-  for (const n of list) {
-    const p = at.get(n.id) ?? { x: cx, y: cy };
-    const fill = NODE_FILL[n.label] ?? '#f1f2f6';
-    const stroke = n.flagged ? COLORS.miss : '#8b93a7';
-    parts.push(
-      `<g><title>${esc(n.id)} ${esc(n.label)} ${esc(n.role)}</title>` +
-        `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${r}" fill="${fill}" stroke="${stroke}" stroke-width="${n.flagged ? 2.5 : 1.2}"/>` +
-        `<text x="${p.x.toFixed(1)}" y="${(p.y + 3).toFixed(1)}" text-anchor="middle" class="nid">${esc(n.id.slice(0, 3))}${esc(n.id.replace(/^\D+0*/, '') || '0')}</text>` +
-        (n.role
-          ? `<text x="${p.x.toFixed(1)}" y="${(p.y + r + 12).toFixed(1)}" text-anchor="middle" class="role">${esc(pretty(n.role))}</text>`
-          : '') +
-        `</g>`,
-    );
-  }
-  const extra = Object.entries(unplaced)
-    .map(([label, n]) => `${n} ${label}`)
+}
+
+function plural(n: number, word: string): string {
+  // Labels that are verbs (issued, billed to) stay as they are.
+  if (n === 1 || /(ed| to)$/.test(word)) return `${n} ${word}`;
+  return /[^aeiou]y$/.test(word) ? `${n} ${word.slice(0, -1)}ies` : `${n} ${word}s`;
+}
+
+/** Hit lines shown under a drawing; the rest are folded away. */
+const SHOWN_HITS = 3;
+
+function countsOf(items: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([k, n]) => plural(n, pretty(k))).join(', ');
+}
+
+/** The detector that produced each hit (hits are the objects of the outcomes). */
+function detectorsOfHits(outcomes: readonly DetectorOutcome[]): Map<Hit, string> {
+  const map = new Map<Hit, string>();
+  for (const o of outcomes) if (o.status === 'ok') for (const h of o.hits) map.set(h, o.detector);
+  return map;
+}
+
+function hitLine(hit: Hit, pattern: TruthPattern, detector: string | undefined): string {
+  const own = new Set(patternEventIds(pattern));
+  const inPattern = hit.events.filter((id) => own.has(id)).length;
+  // The hit is the detector's finding, which may reach beyond the pattern (other trades of the
+  // same account, say): say how much of it is this pattern's, so its numbers are not misread.
+  const share =
+    hit.events.length === 0
+      ? `names ${plural(hit.entities.length, 'entity')}, no events`
+      : inPattern === hit.events.length
+        ? `${plural(hit.events.length, 'event')}, all of this pattern`
+        : `${plural(hit.events.length, 'event')}, ${inPattern} of them this pattern’s`;
+  return `<p class="why"><b>${esc(detector ?? 'hit')}</b> (${esc(share)}): ${esc(hit.explanation)}</p>`;
+}
+
+function entityTable(graph: PatternGraph): string {
+  const owns = new Map<string, string[]>();
+  for (const a of graph.arrows)
+    if (a.kind === 'owns') owns.set(a.from, [...(owns.get(a.from) ?? []), a.to]);
+  const rows = graph.nodes
+    .map(
+      (n) =>
+        `<tr><td class="id">${esc(n.id)}</td><td>${esc(n.kind)}</td><td>${esc(pretty(n.role))}</td><td class="id">${esc((owns.get(n.id) ?? []).join(' '))}</td></tr>`,
+    )
+    .join('');
+  return `<table class="ids"><thead><tr><th>entity</th><th>kind</th><th>role</th><th>owns</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function eventTable(graph: PatternGraph): string {
+  const rows = graph.events
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.label)}</td><td class="id">${esc(e.id)}</td><td class="id">${esc(e.from)}</td><td class="id">${esc(e.to)}</td></tr>`,
+    )
+    .join('');
+  return `<table class="ids"><thead><tr><th>event</th><th>id</th><th>from</th><th>to</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function figure(
+  drawn: Drawn,
+  index: number,
+  facts: DrawingFacts,
+  detectors: ReadonlyMap<Hit, string>,
+): string {
+  const { pattern, hits } = drawn;
+  const graph = patternGraph(pattern, hits, facts);
+  const layout = layoutGraph(graph, shapeOf(pattern.typology, pattern.subtype));
+  const events = Object.entries(pattern.eventIds).flatMap(([label, ids]) => ids.map(() => label));
+  const status =
+    hits.length > 0
+      ? `<span class="status ok">found</span>`
+      : `<span class="status failed">missed</span>`;
+  const unplaced = Object.entries(graph.unplaced)
+    .map(([label, n]) => plural(n, pretty(label)))
     .join(', ');
-  const caption =
-    (all.length > shown.length ? `${all.length - shown.length} more arrows not drawn. ` : '') +
-    (nodes.size > list.length ? `${nodes.size - list.length} more entities not drawn. ` : '') +
-    (extra ? `Not arrows: ${extra}.` : '');
   return (
-    `<svg viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="pattern ${esc(pattern.patternId)}">` +
-    `<defs>` +
-    `<marker id="hot" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${COLORS.miss}"/></marker>` +
-    `<marker id="cold" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#9aa3b5"/></marker>` +
-    `</defs>${parts.join('')}</svg>` +
-    (caption ? `<p class="caption">${esc(caption)}</p>` : '')
+    `<figure id="${esc(pattern.patternId)}" style="width:${Math.max(layout.width + 26, 380)}px"><h3>${esc(pretty(pattern.typology))} <span class="meta">· ${esc(pretty(pattern.subtype))}</span> ${status}</h3>` +
+    `<div class="meta"><span class="id">${esc(pattern.patternId)}</span> · ${esc(countsOf(pattern.participants.map((p) => p.label)))} · ${esc(countsOf(events))}</div>` +
+    `<div class="drawing">${patternSvg(graph, layout, `d${index}`, `pattern ${pattern.patternId}`)}</div>` +
+    (unplaced ? `<p class="caption">Not drawn (no endpoints known): ${esc(unplaced)}.</p>` : '') +
+    hits
+      .slice(0, SHOWN_HITS)
+      .map((h) => hitLine(h, pattern, detectors.get(h)))
+      .join('') +
+    (hits.length > SHOWN_HITS
+      ? `<details><summary>${plural(hits.length - SHOWN_HITS, 'more matching hit')}</summary>${hits
+          .slice(SHOWN_HITS)
+          .map((h) => hitLine(h, pattern, detectors.get(h)))
+          .join('')}</details>`
+      : '') +
+    `<details><summary>ids: ${plural(graph.nodes.length, 'entity')}, ${plural(graph.events.length, 'event')}</summary>${entityTable(graph)}${eventTable(graph)}</details>` +
+    `</figure>`
   );
 }
 
-/** Found patterns worth drawing: one per typology first, then more, up to `max`. */
-function drawable(
-  patterns: readonly TruthPattern[],
+function legend(): string {
+  const boxes = Object.entries(NODE_FILL)
+    .map(
+      ([kind, fill]) =>
+        `<span class="key"><svg width="22" height="12"><rect x="1" y="1" width="20" height="10" rx="3" fill="${fill}" stroke="#8b93a7"/></svg>${esc(kind)}</span>`,
+    )
+    .join('');
+  const lines = [...LEGEND_STYLES, { color: FLAGGED, dash: '', name: 'flagged by a detector' }]
+    .map(
+      (s) =>
+        `<span class="key"><svg width="30" height="12"><line x1="1" y1="6" x2="29" y2="6" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/></svg>${esc(s.name)}</span>`,
+    )
+    .join('');
+  return `<p class="legend-row">${boxes}</p><p class="legend-row">${lines} <span class="key">×n: n events of one kind between the same two entities · hover for ids</span></p>`;
+}
+
+/** A false positive: a hit that matches no injected pattern of its typology. */
+interface FalsePositive {
+  readonly hit: Hit;
+  readonly lookAlikes: readonly LookAlike[];
+  /** Injected patterns of other typologies it touches (a real crime, of another kind). */
+  readonly otherPatterns: readonly TruthPattern[];
+}
+
+function falsePositivesOf(
   hits: readonly Hit[],
-  max: number,
-): { pattern: TruthPattern; hits: Hit[] }[] {
-  const found = patterns
-    .map((pattern) => ({
-      pattern,
-      hits: hits.filter((h) => h.typology === pattern.typology && hitMatchesPattern(h, pattern)),
-    }))
-    .filter((f) => f.hits.length > 0);
-  const seen = new Set<string>();
-  const first = found.filter((f) => !seen.has(f.pattern.typology) && seen.add(f.pattern.typology));
-  const rest = found.filter((f) => !first.includes(f));
-  return [...first, ...rest].slice(0, max);
+  patterns: readonly TruthPattern[],
+  lookAlikes: readonly LookAlike[],
+): FalsePositive[] {
+  return hits
+    .filter((h) => matchingPatterns(h, patterns).length === 0)
+    .map((hit) => ({
+      hit,
+      lookAlikes: matchingLookAlikes(hit, lookAlikes),
+      otherPatterns: patterns.filter(
+        (p) => p.typology !== hit.typology && hitMatchesPattern(hit, p),
+      ),
+    }));
+}
+
+function falsePositiveSection(
+  outcomes: readonly DetectorOutcome[],
+  patterns: readonly TruthPattern[],
+  lookAlikes: readonly LookAlike[],
+): string {
+  const groups = outcomes.flatMap((o) => {
+    if (o.status !== 'ok') return [];
+    const fps = falsePositivesOf(o.hits, patterns, lookAlikes);
+    if (fps.length === 0) return [];
+    const rows = fps
+      .map(({ hit, lookAlikes: las, otherPatterns }) => {
+        const what = [
+          ...las.map(
+            (l) =>
+              `look-alike <span class="id">${esc(l.lookAlikeId)}</span> (${esc(pretty(l.typology))} · ${esc(pretty(l.subtype))})`,
+          ),
+          ...otherPatterns.map(
+            (p) =>
+              `injected <span class="id">${esc(p.patternId)}</span> of another typology (${esc(pretty(p.typology))})`,
+          ),
+        ];
+        return (
+          `<tr><td class="left">${what.length > 0 ? what.join('<br>') : '<span class="muted">not a known look-alike</span>'}</td>` +
+          `<td class="left id wrap">${esc(hit.entities.join(' '))}</td><td>${hit.events.length}</td>` +
+          `<td class="left wrap">${esc(hit.explanation)}</td></tr>`
+        );
+      })
+      .join('');
+    return [
+      `<h3>${esc(o.detector)} <span class="meta">· ${esc(pretty(o.typology))} · ${fps.length} of ${plural(o.hits.length, 'hit')}</span></h3>` +
+        `<div class="scroll"><table class="fp"><thead><tr><th>what it hit</th><th>entities</th><th>events</th><th>explanation</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+    ];
+  });
+  const total = outcomes.reduce(
+    (n, o) => n + (o.status === 'ok' ? falsePositivesOf(o.hits, patterns, []).length : 0),
+    0,
+  );
+  const source =
+    lookAlikes.length > 0
+      ? `${plural(lookAlikes.length, 'look-alike')} known`
+      : 'no look-alike list was given (ground_truth/look_alikes.jsonl), so none can be named';
+  return (
+    `<section id="false-positives"><h2>False positives: ${total}</h2>` +
+    `<p class="legend-row">Hits that match no injected pattern of their typology, per detector; ${esc(source)}.</p>` +
+    (groups.length > 0 ? groups.join('') : '<p>None.</p>') +
+    `</section>`
+  );
 }
 
 const STYLE = `
@@ -305,17 +341,30 @@ th:first-child,td:first-child{text-align:left}
 td.sub{color:${COLORS.muted};padding-left:26px;font-size:13px}
 .pill{display:inline-block;min-width:50px;text-align:center;padding:2px 8px;border-radius:999px;font-weight:600;font-size:12px}
 .pill.good{background:#dcf3e7;color:#1c6e48}.pill.fair{background:#fff0cc;color:#8a5a00}.pill.bad{background:#fde2e1;color:#a3221e}.pill.none{background:#eef0f4;color:${COLORS.muted}}
-.chart text{font-size:12px;fill:${COLORS.ink}} .chart .tick{fill:${COLORS.muted};font-size:11px} .chart .na{fill:${COLORS.muted};font-style:italic} .chart .value{font-weight:600}
-.grid{display:flex;flex-wrap:wrap;gap:16px}
-figure{margin:0;border:1px solid ${COLORS.grid};border-radius:10px;padding:10px 12px;flex:1 1 320px;max-width:400px}
-figure > svg{width:100%;height:auto}
-figure h3{margin:0;font-size:14px} figure .meta{color:${COLORS.muted};font-size:12px;margin-bottom:4px}
-figure svg text.nid{font-size:9.5px;font-weight:600;fill:${COLORS.ink}} figure svg text.role{font-size:10px;fill:${COLORS.muted}} figure svg text.edge{font-size:9px;fill:#5a6275}
+.chart{max-width:100%;height:auto} .chart text{font-size:12px;fill:${COLORS.ink}} .chart .tick{fill:${COLORS.muted};font-size:11px} .chart .na{fill:${COLORS.muted};font-style:italic} .chart .value{font-weight:600}
+.grid{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
+figure{margin:0;border:1px solid ${COLORS.grid};border-radius:10px;padding:10px 12px;flex:0 1 auto;max-width:100%;min-width:0}
+.drawing{overflow-x:auto}
+.drawing > svg{display:block;max-width:100%;height:auto}
+figure h3{margin:0;font-size:14px} .meta{color:${COLORS.muted};font-size:12px;margin-bottom:4px;font-weight:400}
+.drawing text.nid{font:600 9.5px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;fill:${COLORS.ink}}
+.drawing text.role{font-size:9.5px;fill:${COLORS.muted};paint-order:stroke;stroke:#fff;stroke-width:3px}
+.drawing text.count{font-size:10px;font-weight:700;paint-order:stroke;stroke:#fff;stroke-width:3px}
+.id{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12px}
+td.wrap{white-space:normal;word-break:break-word;min-width:180px}
+.muted{color:${COLORS.muted}}
+.scroll{overflow-x:auto}
+details{margin-top:6px;font-size:12px} summary{cursor:pointer;color:#3b6fd8}
+table.ids{width:auto;margin-top:6px} table.ids td,table.ids th{text-align:left;padding:3px 10px 3px 0}
+table.fp{margin-bottom:14px} table.fp td{vertical-align:top} table.fp th{text-align:left}
+section h3{font-size:14px;margin:14px 0 6px}
+.key{display:inline-flex;align-items:center;gap:4px;margin-right:12px;white-space:nowrap}
 .caption{color:${COLORS.muted};font-size:12px;margin:2px 0 0}
 .why{color:#394055;font-size:12.5px;margin:6px 0 0}
 .status{font-size:12px;font-weight:600} .status.ok{color:#1c6e48} .status.skipped{color:#8a5a00} .status.failed{color:#a3221e}
 td.left{text-align:left;white-space:normal}
-.legend-row{color:${COLORS.muted};font-size:12px;margin:-4px 0 10px}
+.legend-row{color:${COLORS.muted};font-size:12px;margin:-4px 0 10px;line-height:1.9}
+@media (max-width:700px){header{padding:20px 16px 56px} main{padding:16px} section{padding:14px}}
 `;
 
 function typologyRows(score: DetectionScore): string {
@@ -344,7 +393,7 @@ function outcomeRows(outcomes: readonly DetectorOutcome[]): string {
     .map((o) => {
       const detail =
         o.status === 'ok'
-          ? `${o.hits.length} hits`
+          ? plural(o.hits.length, 'hit')
           : o.status === 'skipped'
             ? `skipped: ${o.reason}`
             : `failed: ${o.error}`;
@@ -359,7 +408,7 @@ function hitRows(hits: readonly Hit[], max: number): string {
     .slice(0, max)
     .map(
       (h) =>
-        `<tr><td>${esc(pretty(h.typology))}</td><td class="left">${esc(h.entities.slice(0, 6).join(', '))}${h.entities.length > 6 ? ` +${h.entities.length - 6}` : ''}</td><td>${h.events.length}</td><td class="left">${esc(h.explanation)}</td></tr>`,
+        `<tr><td>${esc(pretty(h.typology))}</td><td class="left id wrap">${esc(h.entities.join(' '))}</td><td>${h.events.length}</td><td class="left wrap">${esc(h.explanation)}</td></tr>`,
     )
     .join('');
 }
@@ -381,32 +430,28 @@ export function renderDetectionReport(input: ReportInput): string {
         [String(hits.length), 'hits'],
         [`${ok}/${outcomes.length}`, 'detectors ran'],
       ];
+  const detectors = detectorsOfHits(outcomes);
   const drawings =
     score && input.patterns
-      ? drawable(input.patterns, hits, input.maxDrawings ?? 6)
-          .map(({ pattern, hits: matched }) => {
-            const events = patternEventIds(pattern).length;
-            return (
-              `<figure><h3>${esc(pretty(pattern.typology))} <span class="meta">· ${esc(pretty(pattern.subtype))}</span></h3>` +
-              `<div class="meta">${esc(pattern.patternId)} · ${pattern.participants.length} entities · ${events} events · ${matched.length} matching hit${matched.length === 1 ? '' : 's'}</div>` +
-              patternSvg(pattern, matched, input.endpoints ?? new Map()) +
-              `<p class="why">${esc(matched[0]?.explanation ?? '')}</p></figure>`
-            );
-          })
+      ? chooseDrawings(input.patterns, hits, input.drawingsPerTypology ?? 1)
+          .map((d, i) => figure(d, i, input.facts ?? NO_DRAWING_FACTS, detectors))
           .join('')
       : '';
   const body = [
     score
       ? `<section><h2>Recall and precision per typology</h2>${barChartSvg(score.typologies)}</section>` +
-        `<section><h2>Per typology</h2><table><thead><tr><th>typology / subtype</th><th>injected</th><th>found</th><th>recall</th><th>hits</th><th>true hits</th><th>precision</th><th>query time</th></tr></thead><tbody>${typologyRows(score)}</tbody></table></section>`
+        `<section><h2>Per typology</h2><div class="scroll"><table><thead><tr><th>typology / subtype</th><th>injected</th><th>found</th><th>recall</th><th>hits</th><th>true hits</th><th>precision</th><th>query time</th></tr></thead><tbody>${typologyRows(score)}</tbody></table></div></section>`
       : '',
     drawings
-      ? `<section id="found"><h2>Found patterns</h2><p class="legend-row">Circles are entities (blue account, orange person, green company, violet device), arrows are events; red marks what a detector flagged.</p><div class="grid">${drawings}</div></section>`
+      ? `<section id="patterns"><h2>One pattern of every typology</h2>${legend()}<div class="grid">${drawings}</div></section>`
       : '',
-    `<section><h2>Detectors</h2><table><thead><tr><th>detector</th><th style="text-align:left">typology</th><th style="text-align:left">backend</th><th style="text-align:left">result</th><th>time</th></tr></thead><tbody>${outcomeRows(outcomes)}</tbody></table></section>`,
+    score && input.patterns
+      ? falsePositiveSection(outcomes, input.patterns, input.lookAlikes ?? [])
+      : '',
+    `<section><h2>Detectors</h2><div class="scroll"><table><thead><tr><th>detector</th><th style="text-align:left">typology</th><th style="text-align:left">backend</th><th style="text-align:left">result</th><th>time</th></tr></thead><tbody>${outcomeRows(outcomes)}</tbody></table></div></section>`,
     score
       ? ''
-      : `<section><h2>Hits</h2><table><thead><tr><th>typology</th><th style="text-align:left">entities</th><th>events</th><th style="text-align:left">explanation</th></tr></thead><tbody>${hitRows(hits, 500)}</tbody></table>${hits.length > 500 ? `<p class="caption">${hits.length - 500} more hits not listed.</p>` : ''}</section>`,
+      : `<section><h2>Hits</h2><div class="scroll"><table><thead><tr><th>typology</th><th style="text-align:left">entities</th><th>events</th><th style="text-align:left">explanation</th></tr></thead><tbody>${hitRows(hits, 500)}</tbody></table></div>${hits.length > 500 ? `<p class="caption">${hits.length - 500} more hits not listed.</p>` : ''}</section>`,
   ].join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

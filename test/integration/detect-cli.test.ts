@@ -63,6 +63,7 @@ const backends = [
 
 interface JsonReport {
   reference_date: string;
+  ground_truth: { kind: string; location: string } | null;
   window_start: string;
   detectors: { detector: string; status: string; error?: string; reason?: string }[];
   score: {
@@ -73,6 +74,7 @@ interface JsonReport {
       found: number;
       recall: number | null;
       hits: number;
+      query_time_ms: number | null;
     }[];
   };
 }
@@ -140,15 +142,60 @@ describe('fingraph detect', () => {
       expect(d.reason).toContain('--opensearch');
   });
 
-  it('without --truth lists the hits', () => {
-    const result = runCli(['detect', ...backends, '--json']);
+  it('without --truth scores against the ground truth loaded into OpenSearch, as with the files', async () => {
+    const strip = (score: JsonReport['score']) => ({
+      ...score,
+      typologies: score.typologies.map(({ query_time_ms: _, ...t }) => t),
+    });
+    const filesHtml = join(scratch, 'report-files.html');
+    const indexHtml = join(scratch, 'report-opensearch.html');
+    const files = runCli(['detect', ...backends, '--truth', out, '--json', '--html', filesHtml]);
+    const indexed = runCli([
+      'detect',
+      ...backends,
+      '--json',
+      '--html',
+      indexHtml,
+      '--min-recall',
+      '1',
+    ]);
+    expect(indexed.status, indexed.stderr).toBe(0);
+    expect(indexed.stderr).toContain(
+      `ground truth from OpenSearch: ${report.groundTruth.patterns.length} patterns, ${report.groundTruth.eventLabels.length} event labels`,
+    );
+    const a = JSON.parse(files.stdout) as JsonReport;
+    const b = JSON.parse(indexed.stdout) as JsonReport;
+    expect(a.ground_truth?.kind).toBe('files');
+    expect(b.ground_truth).toEqual({
+      kind: 'opensearch',
+      location: `${prefix}patterns, ${prefix}event_labels`,
+    });
+    expect(b.score.injected).toBe(report.groundTruth.patterns.length);
+    expect(strip(b.score)).toEqual(strip(a.score));
+    // The drawings come from the indexes (edges, owns, documents) and match the files' exactly.
+    const drawings = (html: string) =>
+      html.slice(
+        html.indexOf('<section id="patterns">'),
+        html.indexOf('<section id="false-positives">'),
+      );
+    const fromFiles = drawings(await readFile(filesHtml, 'utf8'));
+    const fromIndex = drawings(await readFile(indexHtml, 'utf8'));
+    expect(fromIndex.match(/<figure /g)?.length).toBe(
+      Object.values(report.patterns).filter((n) => n > 0).length,
+    );
+    expect(fromIndex).toContain(' owns ACC');
+    expect(fromIndex).toEqual(fromFiles);
+  });
+
+  it('without --truth or OpenSearch lists the hits', () => {
+    const result = runCli(['detect', '--janusgraph', JANUSGRAPH_URL, '--json']);
     const json = JSON.parse(result.stdout) as { hits: unknown[]; score?: unknown };
     expect(Array.isArray(json.hits)).toBe(true);
     expect(json.score).toBeUndefined();
   });
 
   it('refuses bad input with exit code 2', () => {
-    expect(runCli(['detect', ...backends, '--min-recall', '1']).status).toBe(2);
+    expect(runCli(['detect', '--janusgraph', JANUSGRAPH_URL, '--min-recall', '1']).status).toBe(2);
     expect(runCli(['detect', ...backends, '--truth', out, '--min-recall', '2']).status).toBe(2);
     expect(runCli(['detect', '--truth', out]).status).toBe(2);
     const unknown = runCli(['detect', ...backends, '--only', 'no-such-detector']);

@@ -1,5 +1,9 @@
 import type { Hit } from '../../src/detection/detector.js';
-import type { EventEndpoints } from '../../src/detection/report-html.js';
+import {
+  eventKey,
+  type DrawingFacts,
+  type EventEndpoints,
+} from '../../src/detection/drawing-facts.js';
 import type { TruthPattern } from '../../src/detection/score.js';
 
 /** Hand-made patterns, hits and endpoints for the scoring and report tests. */
@@ -71,7 +75,7 @@ export const HITS: Hit[] = [
   ),
 ];
 
-export const ENDPOINTS = new Map<string, EventEndpoints>([
+const ENDPOINTS: [string, EventEndpoints][] = [
   ['TXN1', { label: 'transfer', from: 'ACC1', to: 'ACC2' }],
   ['TXN2', { label: 'transfer', from: 'ACC2', to: 'ACC3' }],
   ['TXN3', { label: 'transfer', from: 'ACC3', to: 'ACC4' }],
@@ -84,4 +88,11 @@ export const ENDPOINTS = new Map<string, EventEndpoints>([
   ['TXN15', { label: 'transfer', from: 'ACC14', to: 'ACC20' }],
   ['TRD1', { label: 'trade', from: 'ACC30', to: 'COM1' }],
   ['TRD2', { label: 'trade', from: 'ACC30', to: 'COM1' }],
-]);
+];
+
+/** The endpoints above, keyed as the report looks them up; no owners, no document types. */
+export const FACTS: DrawingFacts = {
+  endpoints: new Map(ENDPOINTS.map(([id, e]) => [eventKey(e.label, id), e])),
+  owners: new Map(),
+  documentTypes: new Map(),
+};

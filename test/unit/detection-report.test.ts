@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderDetectionReport } from '../../src/detection/report-html.js';
 import type { DetectorOutcome } from '../../src/detection/run-detection.js';
 import { scoreHits } from '../../src/detection/score.js';
-import { ENDPOINTS, HITS, PATTERNS } from './detection-fixtures.js';
+import { FACTS, HITS, PATTERNS } from './detection-fixtures.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'fingraph-report-'));
 afterAll(async () => {
@@ -63,7 +63,7 @@ function report(): string {
     outcomes: OUTCOMES,
     hits: HITS,
     patterns: PATTERNS,
-    endpoints: ENDPOINTS,
+    facts: FACTS,
     subtitle: 'data up to 2026-01-15 · 4 patterns injected',
   });
 }
@@ -148,7 +148,7 @@ describe('detection HTML report', () => {
     for (const typology of ['cycle', 'fan in', 'insider trading', 'structuring'])
       expect(html).toContain(typology);
     // A drawing per found pattern typology: the cycle, the fan-in and the insider.
-    expect(html.match(/<figure>/g)?.length).toBe(3);
+    expect(html.match(/<figure /g)?.length).toBe(3);
     expect(html).toContain('skipped: no OpenSearch connection given');
     expect(html).toContain('failed: index_not_found_exception');
   });
@@ -166,51 +166,57 @@ describe('detection HTML report', () => {
     expect(html).not.toContain('<i>b</i>');
   });
 
-  it('renders in a headless browser into a screenshot that is not blank', async () => {
-    const chrome = browser();
-    const page = join(scratch, 'report.html');
-    const shot = join(scratch, 'report.png');
-    await writeFile(page, report());
-    const profile = await mkdtemp(join(tmpdir(), 'fingraph-chrome-'));
-    try {
-      execFileSync(
-        chrome,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          `--user-data-dir=${profile}`,
-          `--screenshot=${shot}`,
-          '--window-size=1200,900',
-          `file://${page}`,
-        ],
-        { stdio: 'pipe', timeout: 60_000 },
-      );
-    } finally {
-      await rm(profile, { recursive: true, force: true });
-    }
-    expect(existsSync(shot)).toBe(true);
-    const { width, height, pixels, channels } = decodePng(await readFile(shot));
-    expect([width, height]).toEqual([1200, 900]);
-    const colors = new Set<number>();
-    let dark = 0;
-    for (let i = 0; i < pixels.length; i += channels) {
-      const r = pixels[i] ?? 0;
-      const g = pixels[i + 1] ?? 0;
-      const b = pixels[i + 2] ?? 0;
-      colors.add((r << 16) | (g << 8) | b);
-      if (r + g + b < 200) dark++;
-    }
-    // Text, bars and a dark header: many colours, and a real share of dark pixels.
-    expect(colors.size).toBeGreaterThan(200);
-    expect(dark / (width * height)).toBeGreaterThan(0.02);
-    const keep = process.env['FINGRAPH_KEEP_SCREENSHOT'];
-    if (keep) {
-      await writeFile(keep, await readFile(shot));
-      await writeFile(keep.replace(/\.png$/, '.html'), await readFile(page));
-    }
-  });
+  it.each([
+    [1280, 900],
+    [560, 900],
+  ])(
+    'renders in a headless browser %i px wide into a screenshot that is not blank',
+    async (w, h) => {
+      const chrome = browser();
+      const page = join(scratch, `report-${w}.html`);
+      const shot = join(scratch, `report-${w}.png`);
+      await writeFile(page, report());
+      const profile = await mkdtemp(join(tmpdir(), 'fingraph-chrome-'));
+      try {
+        execFileSync(
+          chrome,
+          [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            `--user-data-dir=${profile}`,
+            `--screenshot=${shot}`,
+            `--window-size=${w},${h}`,
+            `file://${page}`,
+          ],
+          { stdio: 'pipe', timeout: 60_000 },
+        );
+      } finally {
+        await rm(profile, { recursive: true, force: true });
+      }
+      expect(existsSync(shot)).toBe(true);
+      const { width, height, pixels, channels } = decodePng(await readFile(shot));
+      expect([width, height]).toEqual([w, h]);
+      const colors = new Set<number>();
+      let dark = 0;
+      for (let i = 0; i < pixels.length; i += channels) {
+        const r = pixels[i] ?? 0;
+        const g = pixels[i + 1] ?? 0;
+        const b = pixels[i + 2] ?? 0;
+        colors.add((r << 16) | (g << 8) | b);
+        if (r + g + b < 200) dark++;
+      }
+      // Text, bars and a dark header: many colours, and a real share of dark pixels.
+      expect(colors.size).toBeGreaterThan(200);
+      expect(dark / (width * height)).toBeGreaterThan(0.02);
+      const keep = process.env['FINGRAPH_KEEP_SCREENSHOT'];
+      if (keep && w === 1280) {
+        await writeFile(keep, await readFile(shot));
+        await writeFile(keep.replace(/\.png$/, '.html'), await readFile(page));
+      }
+    },
+  );
 });

@@ -25,6 +25,16 @@ describe('README', () => {
   it('quick start shows npm test', () => {
     expect(readme).toContain('npm test');
   });
+  it('every example that loads a backend while generating also writes the files (--out)', () => {
+    // load --from and detect --truth read those files; without --out a load leaves none.
+    const commands = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+      .flatMap((m) => (m[1] ?? '').replaceAll('\\\n', ' ').split('\n'))
+      .filter(
+        (line) => /fingraph generate\b/.test(line) && /--(janusgraph|opensearch)\b/.test(line),
+      );
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command).toMatch(/--out\s/);
+  });
 });
 
 describe('option descriptors', () => {
