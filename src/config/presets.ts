@@ -1,7 +1,7 @@
 import type { GenerationConfig } from './generation-config.js';
 import { TYPOLOGY_DEFAULTS } from './typologies/index.js';
 
-export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large'] as const;
+export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large', 'aml-hi', 'aml-li'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** Instance counts for every typology: `n` of each. */
@@ -55,26 +55,60 @@ const BASE: GenerationConfig = {
   shard: '0/1',
 };
 
+/** Enough instances of each typology that every subtype appears (instance i has subtype i mod n). */
+const EVERY_SUBTYPE = {
+  ...everyTypology(2),
+  insiderTradingPatterns: 5,
+  tbmlPatterns: 5,
+  fraudRingPatterns: 5,
+  structuringPatterns: 5,
+  catoPatterns: 5,
+  ownershipChainPatterns: 8,
+};
+
 /**
- * Presets. `small` is the original GenerationConfig's defaults, `complete` its complete banking
- * scenario, `large` its large-scale example — each with a mix of every typology; `tiny` is
- * background only, for quick looks and tests.
+ * The population and event counts of the AML benchmark presets: a mid-sized bank with half a
+ * million transfers, enough that one instance of every typology stays under AMLworld's rates.
+ */
+const AML_BANK = {
+  personCount: 5_000,
+  companyCount: 1_000,
+  accountCount: 10_000,
+  deviceCount: 7_500,
+  transactionCount: 500_000,
+  communicationCount: 20_000,
+  tradeCount: 5_000,
+  travelCount: 1_000,
+  documentCount: 5_000,
+  loginCount: 50_000,
+  ...everyTypology(1),
+  batchSize: 5_000,
+};
+
+/**
+ * Presets, each with every typology. `small` is the original GenerationConfig's defaults (with
+ * enough instances that every subtype appears), `complete` its complete banking scenario, `large`
+ * its large-scale example; `tiny` is the smallest bank that hosts one instance of each typology,
+ * for quick looks. `aml-hi` and `aml-li` set the share of labelled transfers to AMLworld's
+ * published HI and LI rates (about 1 in 900 and 1 in 1,900, IBM, NeurIPS 2023), fitting the
+ * typology counts to it.
  */
 export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
   tiny: {
     ...BASE,
-    personCount: 20,
-    companyCount: 5,
-    accountCount: 30,
-    deviceCount: 25,
-    transactionCount: 200,
-    communicationCount: 40,
-    tradeCount: 30,
-    travelCount: 20,
-    documentCount: 20,
-    loginCount: 60,
+    personCount: 60,
+    companyCount: 12,
+    accountCount: 120,
+    deviceCount: 80,
+    transactionCount: 2_000,
+    communicationCount: 200,
+    tradeCount: 60,
+    travelCount: 40,
+    documentCount: 100,
+    loginCount: 300,
+    ...everyTypology(1),
   },
-  small: { ...BASE, ...everyTypology(2) },
+  small: { ...BASE, ...EVERY_SUBTYPE },
   complete: {
     ...BASE,
     personCount: 1_000,
@@ -108,6 +142,8 @@ export const PRESETS: Readonly<Record<PresetName, GenerationConfig>> = {
     suspiciousCommunicationRate: 0.02,
     batchSize: 5_000,
   },
+  'aml-hi': { ...BASE, ...AML_BANK, launderingRate: 1 / 900 },
+  'aml-li': { ...BASE, ...AML_BANK, launderingRate: 1 / 1_900 },
 };
 
 export function isPresetName(name: string): name is PresetName {

@@ -68,11 +68,10 @@ export function typologyCounts(
     factor *= target / labelled;
     counts = countsAt(factor);
   }
-  while (labelledAt(counts) > target && factor > 0) {
+  const floor = labelledAt(countsAt(0));
+  while (labelledAt(counts) > target && labelledAt(counts) > floor) {
     factor *= 0.9;
-    const lower = countsAt(factor);
-    if (labelledAt(lower) === labelledAt(counts)) break;
-    counts = lower;
+    counts = countsAt(factor);
   }
   for (;;) {
     const labelled = labelledAt(counts);
@@ -91,7 +90,6 @@ export function typologyCounts(
     counts.set(best, (counts.get(best) ?? 0) + 1);
   }
   if (Math.abs(labelledAt(counts) / target - 1) <= TOLERANCE) return counts;
-  const floor = labelledAt(countsAt(0));
   if (floor > target * (1 + TOLERANCE))
     throw new ConfigError(
       'laundering_rate',

@@ -1,5 +1,5 @@
 import type { GenerationConfig } from '../config/index.js';
-import type { TimeFrame } from '../generators/context.js';
+import type { GeneratorContext, TimeFrame } from '../generators/context.js';
 import type { AccountOverrides } from '../generators/core/account.js';
 import { homeCurrencyOf } from '../generators/patterns/home-currency.js';
 import { TYPOLOGY_REGISTRY, type TypologyEntry } from '../generators/patterns/registry.js';
@@ -167,7 +167,8 @@ export function planPatterns(config: GenerationConfig, time: TimeFrame): Pattern
           `${d.typology.name}: ${count} ${label} entities drafted but ${list.length} overrides given`,
         );
       // Accounts a typology opens are opened in the instance's market.
-      const home = homeCurrencyOf(config.seed, d.typology.name, d.lookAlike, d.ordinal);
+      const home = (g: GeneratorContext) =>
+        homeCurrencyOf(g.population, config.seed, d.typology.name, d.lookAlike, d.ordinal);
       list.forEach((o, k) =>
         entityOverrides[label].set(
           slots.entity(label, k),

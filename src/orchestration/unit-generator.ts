@@ -115,6 +115,7 @@ export class UnitGenerator {
       const ctx = {
         ...this.contextFor(`pattern-events:${instance.typology.name}:${kind}`, instance.ordinal),
         homeCurrency: homeCurrencyOf(
+          this.population,
           this.plan.config.seed,
           instance.typology.name,
           instance.lookAlike,

@@ -55,7 +55,8 @@ export interface AccountOverrides {
    */
   readonly owner: AccountOwner | ((ctx: GeneratorContext) => AccountOwner);
   readonly type?: string;
-  readonly currency?: string;
+  /** The account's currency, or a function that names it when the account is generated. */
+  readonly currency?: string | ((ctx: GeneratorContext) => string);
   /** Days before the reference date (mule and synthetic accounts are young). */
   readonly openedDaysAgo?: number;
 }
@@ -90,20 +91,21 @@ export function generateAccount(
   // Customers bank where they live when the bank has branches there; others in a market drawn
   // by the bank's customer shares (an expatriate, an offshore company's operating account).
   // An account a typology opens in a given currency is opened in that currency's market.
-  const required =
-    overrides?.currency === undefined ? undefined : marketOfCurrency(overrides.currency);
+  const requiredCurrency =
+    typeof overrides?.currency === 'function' ? overrides.currency(ctx) : overrides?.currency;
+  const required = requiredCurrency === undefined ? undefined : marketOfCurrency(requiredCurrency);
   const drawnBankCountry =
     ownerCountry !== undefined && BANK_MARKET_CODES.has(ownerCountry)
       ? ownerCountry
       : rng.weighted(BANK_MARKETS);
   const bankCountry =
-    required !== undefined && currencyOfCountry(drawnBankCountry) !== overrides?.currency
+    required !== undefined && currencyOfCountry(drawnBankCountry) !== requiredCurrency
       ? required
       : drawnBankCountry;
   const drawnCurrency = rng.chance(FOREIGN_CURRENCY_ACCOUNT_SHARE[ownerLabel])
     ? rng.weighted(FOREIGN_ACCOUNT_CURRENCIES)
     : currencyOfCountry(bankCountry);
-  const currency = overrides?.currency ?? drawnCurrency;
+  const currency = requiredCurrency ?? drawnCurrency;
   const drawnStatus = rng.weighted([
     ['active', 0.85],
     ['dormant', 0.08],

@@ -1,14 +1,18 @@
 import { deriveSeed, Rng } from '../../random/index.js';
-import { BANK_MARKETS } from '../data/bank-markets.js';
+import { BANK_MARKET_CODES, BANK_MARKETS } from '../data/bank-markets.js';
 import { currencyOfCountry } from '../data/country-currencies.js';
+import type { Population } from '../population.js';
 
 /**
- * The currency a typology instance's accounts are held in where possible: a market drawn by the
- * bank's customer shares, from a stream of its own so the instance's other draws do not move.
- * Crimes then happen inside one market, as most honest payments do, and do not stand out by
- * crossing currencies.
+ * The currency a typology instance's accounts are held in where possible: that of a customer
+ * drawn from the population, banked the way any account's holder is (at home where the bank has
+ * branches, else in a market drawn by its customer shares). Crimes then happen inside one market
+ * and in currencies as common as the bank's own customers', so the currency does not give them
+ * away. A stream of its own keeps the instance's other draws in place; persons exist before any
+ * account, so accounts the instance opens can ask too.
  */
 export function homeCurrencyOf(
+  population: Population,
   seed: number,
   typology: string,
   lookAlike: boolean,
@@ -16,7 +20,11 @@ export function homeCurrencyOf(
 ): string {
   const kind = lookAlike ? 'look-alike' : 'real';
   const rng = new Rng(deriveSeed(seed, `pattern-market:${typology}:${kind}`, ordinal));
-  return currencyOfCountry(rng.weighted(BANK_MARKETS));
+  const person = population.personCount > 0 ? rng.int(0, population.personCount - 1) : -1;
+  const country = population.personNationality[person];
+  return currencyOfCountry(
+    country !== undefined && BANK_MARKET_CODES.has(country) ? country : rng.weighted(BANK_MARKETS),
+  );
 }
 
 /** The bank market (country) whose accounts are kept in `currency`, if the bank has one. */

@@ -1,0 +1,141 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { auditDirectory } from '../../src/audit/audit-directory.js';
+import type { AuditReport } from '../../src/audit/audit-report.js';
+import { configOf, randomSeeds } from '../helpers/collect.js';
+import { runCli } from '../helpers/cli.js';
+import { planRun } from '../../src/orchestration/plan.js';
+import type { GenerationConfig } from '../../src/config/index.js';
+
+/*
+ * What issue #13 asks the background economy to look like, read back from the files by
+ * `fingraph audit` (the same figures a user sees), on the complete preset and random seeds.
+ */
+
+const scratch = await mkdtemp(join(tmpdir(), 'fingraph-economy-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+async function audited(preset: string, seed: number): Promise<AuditReport> {
+  const out = join(scratch, `${preset}-${seed}`);
+  const generated = runCli([
+    'generate',
+    '--preset',
+    preset,
+    '--seed',
+    String(seed),
+    '--out',
+    out,
+    '-q',
+  ]);
+  expect(generated.status, generated.stderr).toBe(0);
+  return auditDirectory(out);
+}
+
+describe('background economy', () => {
+  for (const seed of randomSeeds(2)) {
+    it(`complete preset, seed ${seed}: every realism target of the issue is met`, async () => {
+      const report = await audited('complete', seed);
+      const r = report.realism;
+      expect(r.sameCurrencyShare).toBeGreaterThanOrEqual(0.9);
+      expect(r.cryptoAccounts).toBe(0);
+      expect(r.medianBackgroundAmount).toBeGreaterThanOrEqual(20);
+      expect(r.medianBackgroundAmount).toBeLessThanOrEqual(500);
+      expect(r.backgroundShareAtLeast10k).toBeLessThanOrEqual(0.03);
+      expect(r.top1PercentReceiverShare).toBeGreaterThanOrEqual(0.2);
+      expect(r.busiestToMedianReceiver).toBeGreaterThanOrEqual(50);
+      expect(r.repeatedPairShare).toBeGreaterThanOrEqual(0.4);
+      expect(r.weekendToWeekdayRatio).toBeGreaterThanOrEqual(0.3);
+      expect(r.weekendToWeekdayRatio).toBeLessThanOrEqual(0.8);
+      expect(r.busiestDayOfMonthToMedian).toBeGreaterThanOrEqual(1.5);
+      expect(r.salaryCoverage, 'employed persons paid by their employer every month').toBe(1);
+      // The same verdicts as the audit prints.
+      for (const check of report.checks) expect(check.met, check.figure).toBe(true);
+
+      // The fields the issue found leaking no longer tell crime transfers from the rest: the bank's
+      // risk score, fees, status, conversions. (Purpose, type, description and amount still do:
+      // see the README's economy section.)
+      const transfer = report.leaks.find((t) => t.label === 'transfer');
+      const auc = (field: string) => transfer?.fields.find((f) => f.field === field)?.auc ?? 1;
+      for (const field of [
+        'risk_score',
+        'fee_amount',
+        'status',
+        'currency_local',
+        'exchange_rate',
+        'is_flagged',
+      ])
+        expect(auc(field), field).toBeLessThanOrEqual(0.7);
+      // An instance draws its market as any customer's, but a run holds only about fifty
+      // instances, so the market mix of the crimes wanders from the bank's by chance: over seeds
+      // these measured 0.53–0.73 (the issue found 0.85–0.88).
+      for (const field of ['currency', 'originating_country', 'destination_country'])
+        expect(auc(field), field).toBeLessThanOrEqual(0.78);
+    });
+  }
+});
+
+/** The share of transfers that carry a crime label, from the plan (its drafts are what is emitted). */
+function planRate(config: GenerationConfig): number {
+  const labelled = planRun(config)
+    .patterns.instances.filter((i) => !i.lookAlike)
+    .reduce((sum, i) => sum + (i.draft.events.transfer ?? 0), 0);
+  return labelled / (labelled + config.transactionCount);
+}
+
+describe('laundering rate', () => {
+  for (const seed of randomSeeds(3)) {
+    it(`aml-hi and aml-li hit AMLworld's 1/900 and 1/1,900 within ±10 %, every typology present (seed ${seed})`, () => {
+      for (const [preset, rate] of [
+        ['aml-hi', 1 / 900],
+        ['aml-li', 1 / 1_900],
+      ] as const) {
+        const config = configOf(preset, { seed });
+        expect(planRate(config) / rate, preset).toBeGreaterThan(0.9);
+        expect(planRate(config) / rate, preset).toBeLessThan(1.1);
+        const typologies = new Set(
+          planRun(config)
+            .patterns.instances.filter((i) => !i.lookAlike)
+            .map((i) => i.typology.name),
+        );
+        expect(typologies.size, preset).toBe(15);
+      }
+    });
+  }
+
+  it('--laundering-rate: the files carry that share of labelled transfers (±10 %)', async () => {
+    const seed = randomSeeds(1)[0] as number;
+    const out = join(scratch, `rate-${seed}`);
+    const generated = runCli([
+      'generate',
+      '--preset',
+      'complete',
+      '--seed',
+      String(seed),
+      '--laundering-rate',
+      '0.004',
+      '--out',
+      out,
+      '-q',
+    ]);
+    expect(generated.status, generated.stderr).toBe(0);
+    const report = await auditDirectory(out);
+    expect(report.laundering.rate / 0.004).toBeGreaterThan(0.9);
+    expect(report.laundering.rate / 0.004).toBeLessThan(1.1);
+  });
+
+  it('a rate that one instance of each typology already exceeds is refused, naming the field', () => {
+    const result = runCli([
+      'generate',
+      '--preset',
+      'small',
+      '--laundering-rate',
+      '0.00001',
+      '--out',
+      join(scratch, 'refused'),
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/laundering_rate.*0\.00001.*transaction_count/);
+  });
+});
