@@ -172,8 +172,6 @@ export const COMMON_REGISTRATION_COUNTRIES = [
   'CA',
   'AU',
 ] as const;
-/** Transaction origin countries drawn 70 % of the time. */
-export const COMMON_TRANSACTION_COUNTRIES = ['US', 'GB', 'DE', 'FR', 'JP', 'CA', 'AU'] as const;
 
 /** Primary language per nationality; everything else speaks English. */
 export const PRIMARY_LANGUAGE: Readonly<Record<string, string>> = {

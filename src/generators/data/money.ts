@@ -55,8 +55,3 @@ export const ROUND_AMOUNTS: readonly number[] = [
   1000, 2000, 5000, 10000, 15000, 20000, 25000, 50000, 75000, 100000, 150000, 200000, 250000,
   500000, 1000000,
 ];
-
-export function isRoundAmount(amount: number): boolean {
-  for (const round of ROUND_AMOUNTS) if (Math.abs(amount - round) <= 0.01) return true;
-  return false;
-}

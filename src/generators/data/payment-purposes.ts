@@ -50,10 +50,13 @@ export type TimeProfile = 'retail' | 'evening' | 'business' | 'overnight_batch' 
 export type Rounding = 'cents' | 'units' | 'tens' | 'fifties' | 'notes' | 'price';
 
 export interface PurposeSpec {
+  /** Transaction types the purpose is paid by, weighted. */
   readonly types: readonly (readonly [string, number])[];
-  /** Channel by transaction type. */
+  /** What the statement says. */
   readonly description: string;
+  /** Median amount in US dollars (converted to the account's currency). */
   readonly medianUsd: number;
+  /** Standard deviation of the amount's logarithm. */
   readonly sigma: number;
   readonly rounding: Rounding;
   readonly profile: TimeProfile;
