@@ -101,7 +101,9 @@ describe('entity detectors on the small preset', () => {
       `${typology}: recall ${row?.recall} precision ${row?.precision?.toFixed(2)} ` +
         `(${row?.trueHits}/${row?.hits} hits) in ${ms.toFixed(0)} ms`,
     );
-    expect(row?.injected).toBe(2);
+    // `small` holds enough instances of each typology that every subtype appears.
+    expect(row?.injected).toBe(patterns.filter((p) => p.typology === typology).length);
+    expect(row?.injected).toBeGreaterThanOrEqual(2);
     expect(row?.missed).toEqual([]);
     expect(row?.recall).toBe(1);
     for (const hit of found) {

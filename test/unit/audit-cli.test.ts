@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPTION_DESCRIPTORS } from '../../src/config/index.js';
 import { auditDirectory } from '../../src/audit/audit-directory.js';
 import type { AuditReport } from '../../src/audit/audit-report.js';
 import { runCli } from '../helpers/cli.js';
@@ -64,17 +65,19 @@ describe('fingraph audit on generate --preset small', () => {
     expect(report.realism.repeatedPairShare).toBeCloseTo(1 - pairs.size / transfers.length, 12);
     const background = transfers
       .filter((t) => !crime.has(t['transaction_id']))
-      .map((t) => t['amount'] as number)
+      .map((t) => t['amount_base'] as number)
       .sort((a, b) => a - b);
-    expect(report.amounts.field).toBe('amount');
+    expect(report.amounts.field).toBe('amount_base');
     expect(report.amounts.background.count).toBe(background.length);
     expect(report.amounts.background.max).toBe(background.at(-1));
     expect(report.realism.backgroundShareAtLeast10k).toBeCloseTo(
       background.filter((a) => a >= 10_000).length / background.length,
       12,
     );
-    // Today's transfers have no purpose: one group, `unknown`.
-    expect(report.amounts.byPurpose.map((p) => p.purpose)).toEqual(['unknown']);
+    // One group per purpose the transfers carry.
+    expect(new Set(report.amounts.byPurpose.map((p) => p.purpose))).toEqual(
+      new Set(transfers.map((t) => t['purpose'])),
+    );
     const received = new Map<unknown, number>();
     for (const t of transfers) received.set(t['to_id'], (received.get(t['to_id']) ?? 0) + 1);
     expect(report.inDegree.receivers).toBe(received.size);
@@ -222,12 +225,24 @@ describe('fingraph audit rejects a directory it cannot audit with exit code 2 an
     );
   });
 
-  it('a run without transfers', () => {
+  it('a run without transfers', async () => {
     const empty = join(scratch, 'empty');
+    // No background transfers and no typology that would move money.
+    const noCrimes = join(scratch, 'no-crimes.json');
+    await writeFile(
+      noCrimes,
+      JSON.stringify(
+        Object.fromEntries(
+          OPTION_DESCRIPTORS.filter((d) => d.name.endsWith('Patterns')).map((d) => [d.name, 0]),
+        ),
+      ),
+    );
     const generated = runCli([
       'generate',
       '--preset',
       'tiny',
+      '--config',
+      noCrimes,
       '--transaction-count',
       '0',
       '--out',

@@ -1,6 +1,8 @@
 import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planRun } from '../../src/orchestration/plan.js';
+import { resolveConfig } from '../../src/config/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -50,7 +52,7 @@ describe('fingraph generate rejects bad input with exit code 2, one message, not
         '--trade-count',
         '0',
       ],
-      /account_count: 30 needs owners/,
+      /account_count: 120 needs owners/,
     ));
   it('unknown preset', () =>
     expectRejected(
@@ -90,11 +92,11 @@ describe('fingraph generate rejects typology settings it cannot honour', () => {
         '--structuring-patterns',
         '1',
         '--structuring-min-smurfs',
-        '30',
+        '70',
         '--structuring-max-smurfs',
-        '30',
+        '70',
       ],
-      /structuring.*30.*person_count|person_count.*30/,
+      /structuring.*70.*person_count|person_count.*70/,
     ));
   it('a chain length below its minimum', () =>
     expectRejected(
@@ -113,7 +115,8 @@ describe('fingraph generate rejects typology settings it cannot honour', () => {
         '--mule-hop-min-minutes',
         '900',
       ],
-      /duration_days: 1 is shorter than the longest mule chain needs/,
+      // tiny hosts every typology: whichever needs the longest window is named first.
+      /duration_days: 1 is shorter than /,
     ));
   it('a rate outside [0, 1]', () =>
     expectRejected(
@@ -175,8 +178,15 @@ describe('fingraph generate output directory', () => {
     ]);
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.counts.person).toBe(12);
-    expect(report.counts.transfer).toBe(60);
+    // 12 persons and 60 background transfers, plus what tiny's typologies add.
+    const plan = planRun(
+      resolveConfig({
+        preset: 'tiny',
+        layers: [{ source: 'file', values: { personCount: 12, transactionCount: 60, seed: 3 } }],
+      }),
+    );
+    expect(report.counts.person).toBe(plan.patterns.layouts.person.total);
+    expect(report.counts.transfer).toBe(plan.patterns.layouts.transfer.total);
     expect(await readdir(out)).toContain('persons.csv');
   });
 

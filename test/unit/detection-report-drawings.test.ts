@@ -151,8 +151,9 @@ describe('pattern drawings in the HTML report', () => {
       expect(drawn).toContain(t);
   });
 
+  // `small` holds up to 8 instances of a typology (ownership chains: one per subtype).
   it('draw more instances per typology on request', () => {
-    expect(figures(render({ drawingsPerTypology: 2 })).size).toBe(patterns.length);
+    expect(figures(render({ drawingsPerTypology: 8 })).size).toBe(patterns.length);
   });
 
   it('draw a missed pattern too, marked missed, when none of its typology was found', () => {
@@ -164,7 +165,7 @@ describe('pattern drawings in the HTML report', () => {
 
   it('draw every entity and every event of the fraud ring: no entity or arrow left out', () => {
     const ring = firstOf('fraud_ring', 'money_mule_network');
-    const figure = figures(render({ drawingsPerTypology: 2 })).get(ring.patternId) ?? '';
+    const figure = figures(render({ drawingsPerTypology: 8 })).get(ring.patternId) ?? '';
     expect(figure).not.toMatch(/not drawn/);
     for (const p of ring.participants) expect(figure).toContain(`class="nid">${p.id}<`);
     const titles = [...figure.matchAll(/<path [^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]!);
@@ -184,7 +185,7 @@ describe('pattern drawings in the HTML report', () => {
   });
 
   it('keep entity boxes and role labels apart in every drawing (TBML and account takeover too)', () => {
-    const all = figures(render({ drawingsPerTypology: 2 }));
+    const all = figures(render({ drawingsPerTypology: 8 }));
     expect(all.size).toBe(patterns.length);
     for (const [id, figure] of all) {
       const boxes = boxesOf(figure);
@@ -199,7 +200,7 @@ describe('pattern drawings in the HTML report', () => {
   });
 
   it('link owners to their accounts', () => {
-    const all = figures(render({ drawingsPerTypology: 2 }));
+    const all = figures(render({ drawingsPerTypology: 8 }));
     let links = 0;
     for (const [id, figure] of all) {
       const members = new Set(byId(id).participants.map((p) => p.id));

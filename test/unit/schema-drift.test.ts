@@ -39,7 +39,7 @@ describe('schema/', () => {
       if (VOCABULARY[label].kind === 'vertex') expect(index?.unique).toBe(true);
     }
     expect(schema.vertexCentricEdgeIndexes.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['transferByTimestamp', 'transferByAmount']),
+      expect.arrayContaining(['transferByTimestamp', 'transferByAmountBase']),
     );
   });
 

@@ -82,13 +82,13 @@ describe('graph typology configuration', () => {
 
   it('rejects more accounts per instance than the population holds', () => {
     expectRejected(
-      { stackPatterns: 1, stackMaxLayers: 6, stackMaxWidth: 6 },
-      'stack_patterns: 1 needs up to 36 distinct background accounts per instance (stack_max_layers × stack_max_width) but account_count is 30',
+      { stackPatterns: 1, stackMaxLayers: 12, stackMaxWidth: 12 },
+      'stack_patterns: 1 needs up to 144 distinct background accounts per instance (stack_max_layers × stack_max_width) but account_count is 120',
       'tiny',
     );
     expectRejected(
-      { fanOutPatterns: 2, fanOutMaxDegree: 40 },
-      'fan_out_patterns: 2 needs up to 42 distinct background accounts per instance (funder, source and fan_out_max_degree targets) but account_count is 30',
+      { fanOutPatterns: 2, fanOutMaxDegree: 130 },
+      'fan_out_patterns: 2 needs up to 132 distinct background accounts per instance (funder, source and fan_out_max_degree targets) but account_count is 120',
       'tiny',
     );
   });

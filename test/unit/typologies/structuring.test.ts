@@ -228,8 +228,8 @@ describe('structuring', () => {
     ],
     [
       'more smurfs than persons',
-      { structuringMaxSmurfs: 25 },
-      /structuring_max_smurfs: 25 must be < person_count \(20\)/,
+      { structuringMaxSmurfs: 65 },
+      /structuring_max_smurfs: 65 must be < person_count \(60\)/,
     ],
     [
       'structuring_min_deposits',
