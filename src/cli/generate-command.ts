@@ -16,6 +16,8 @@ import {
   Resources,
   type LoadFlags,
 } from './backend-sinks.js';
+import { datasetIdentity, shardOfSpec } from './backend-dataset.js';
+import { failureReport } from './backend-report.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
@@ -107,7 +109,14 @@ Examples:
   command.action(async (flags: GenerateFlags) => {
     const outGiven = command.getOptionValueSource('out') !== 'default';
     const drops = new DropLog();
-    const report = await runGenerate(flags, outGiven, drops);
+    let report: GenerateReport;
+    try {
+      report = await runGenerate(flags, outGiven, drops);
+    } catch (error) {
+      // The report on every exit path: refused elements are reachable even when the run failed.
+      if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      throw error;
+    }
     if (flags.json)
       process.stdout.write(
         JSON.stringify({ ...jsonReport(report), dropped: drops.dropped }, null, 2) + '\n',
@@ -144,7 +153,19 @@ async function runGenerate(
       generate({
         config,
         outDir,
-        openSinks: () => openBackendSinks(flags, config, drops, resources),
+        openSinks: () =>
+          openBackendSinks(
+            flags,
+            config,
+            datasetIdentity(
+              config.seed,
+              config as unknown as Record<string, unknown>,
+              shardOfSpec(config.shard),
+            ),
+            drops,
+            resources,
+            signal,
+          ),
         overwrite: flags.overwrite === true,
         clock: () => performance.now(),
         memory: () => process.memoryUsage.rss(),

@@ -10,6 +10,8 @@ import {
   Resources,
   type LoadFlags,
 } from './backend-sinks.js';
+import { datasetIdentity } from './backend-dataset.js';
+import { failureReport } from './backend-report.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
@@ -57,17 +59,25 @@ Examples:
           from: flags.from,
           format: flags.format,
           // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
-          openSinks: async () =>
-            openBackendSinks(
+          openSinks: async () => {
+            const manifest = await readManifest(flags.from);
+            return openBackendSinks(
               flags,
-              { manifest: (await readManifest(flags.from)).files },
+              { manifest: manifest.files },
+              datasetIdentity(manifest.seed, manifest.config, manifest.shard),
               drops,
               resources,
-            ),
+              signal,
+            );
+          },
           onProgress,
           signal,
         }),
       );
+    } catch (error) {
+      // The report on every exit path: refused elements are reachable even when the run failed.
+      if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      throw error;
     } finally {
       await resources.release();
     }

@@ -1,0 +1,28 @@
+import { FingraphError } from '../errors.js';
+import { VerificationError } from '../orchestration/verify-sinks.js';
+import type { DroppedRecord } from '../sinks/sink.js';
+
+/**
+ * The --json report of a run that failed: what went wrong, the post-load counts when there were
+ * any, and every element a backend refused, so none is reachable only through stderr.
+ */
+export function failureReport(error: unknown, dropped: readonly DroppedRecord[]): string {
+  const message =
+    error instanceof Error && error.message === 'interrupted'
+      ? 'interrupted'
+      : error instanceof FingraphError || error instanceof Error
+        ? error.message
+        : String(error);
+  return (
+    JSON.stringify(
+      {
+        ok: false,
+        error: message,
+        ...(error instanceof VerificationError ? { verification: error.rows } : {}),
+        dropped,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
