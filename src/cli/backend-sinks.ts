@@ -132,6 +132,18 @@ export class DropLog {
   };
 }
 
+/** A lease holder `pid N on HOST` that ran on this host and whose process is gone. */
+function isGone(who: string): boolean {
+  const match = /^pid (\d+) on (.+)$/.exec(who);
+  if (match?.[2] !== hostname()) return false;
+  try {
+    process.kill(Number(match[1]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** The default checkpoint: one per dataset, part and graph, not per working directory. */
 function defaultCheckpointPath(dataset: DatasetIdentity, url: string): string {
   const target = createHash('sha256').update(redactUrl(url)).digest('hex').slice(0, 12);
@@ -194,7 +206,7 @@ export async function openBackendSinks(
           resume: flags.resume === true,
           clear: flags.clear === true,
           dataset,
-          holder: { owner: randomUUID(), who: `pid ${process.pid} on ${hostname()}` },
+          holder: { owner: randomUUID(), who: `pid ${process.pid} on ${hostname()}`, isGone },
           failFast: flags.failFast === true,
           onDrop: drops.record,
           onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),

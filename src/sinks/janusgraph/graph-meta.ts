@@ -58,9 +58,10 @@ synchronized (monitor) {
   def answer = [granted: true, dataset: dataset]
   def write = true
   if (op == 'acquire') {
+    if (evict != null) leases.remove(evict)
     def other = leases.find { k, l -> k != owner && !(l.count == count && count > 1 && l.shard != shard) }
     if (other != null) {
-      answer = [granted: false, who: other.value.who, shard: other.value.shard, count: other.value.count, expiresInMs: other.value.expires - now]
+      answer = [granted: false, holder: other.key, who: other.value.who, shard: other.value.shard, count: other.value.count, expiresInMs: other.value.expires - now]
       write = false
     } else {
       leases[owner] = [who: who, shard: shard, count: count, expires: now + ttl]
@@ -93,6 +94,7 @@ interface LeaseAnswer {
   lost?: boolean;
   dataset?: string | null;
   hasData?: boolean;
+  holder?: string;
   who?: string;
   shard?: number;
   count?: number;
@@ -118,6 +120,11 @@ export interface LeaseHolder {
   readonly owner: string;
   /** Shown to another loader that is refused: e.g. `pid 4242 on host-a`. */
   readonly who: string;
+  /**
+   * Whether the loader a lease names (by its `who`) is certainly gone, e.g. a pid on this host
+   * that no longer runs: its lease is taken over at once instead of waiting for it to lapse.
+   */
+  readonly isGone?: (who: string) => boolean;
   readonly dataset: DatasetIdentity;
   /** How long the lease lasts without renewal. */
   readonly ttlMs: number;
@@ -141,6 +148,7 @@ export class GraphLease {
   private async run(
     connection: JanusGraphConnection,
     op: 'acquire' | 'renew' | 'release' | 'mark',
+    evict: string | null = null,
   ): Promise<LeaseAnswer> {
     const { owner, who, ttlMs, dataset } = this.holder;
     const result = await connection.client.submit(LEASE_SCRIPT, {
@@ -152,6 +160,7 @@ export class GraphLease {
       count: dataset.shard.count,
       ttl: ttlMs,
       marker: JSON.stringify(markerOf(dataset)),
+      evict,
     });
     return scriptResultObject(result.toArray());
   }
@@ -163,7 +172,14 @@ export class GraphLease {
    * Returns whether the graph already held this dataset.
    */
   async acquire(connection: JanusGraphConnection, clearing: boolean): Promise<boolean> {
-    const answer = await this.run(connection, 'acquire');
+    let answer = await this.run(connection, 'acquire');
+    // A loader that was killed (same host, pid gone) left its lease: take it over.
+    if (
+      answer.granted !== true &&
+      answer.holder !== undefined &&
+      this.holder.isGone?.(answer.who ?? '')
+    )
+      answer = await this.run(connection, 'acquire', answer.holder);
     if (answer.granted !== true) {
       const part = answer.count !== undefined && answer.count > 1;
       const seconds = Math.max(1, Math.ceil((answer.expiresInMs ?? 0) / 1000));

@@ -58,7 +58,12 @@ export interface JanusGraphSinkOptions extends BackendSinkOptions {
    */
   readonly dataset?: DatasetIdentity;
   /** Who this loader is, for the lease table (`owner` unique per run, `who` shown to others). */
-  readonly holder?: { readonly owner: string; readonly who: string };
+  readonly holder?: {
+    readonly owner: string;
+    readonly who: string;
+    /** Whether the loader a lease names is certainly gone (its lease is taken over at once). */
+    readonly isGone?: (who: string) => boolean;
+  };
   /** How long the lease lasts without renewal (renewed every third of it). Default 60 s. */
   readonly leaseTtlMs?: number;
   /** Empty the graph (the schema and the lease stay) before loading. */
@@ -173,6 +178,7 @@ export class JanusGraphSink implements Sink {
           {
             owner: options.holder?.owner ?? 'fingraph',
             who: options.holder?.who ?? 'fingraph',
+            ...(options.holder?.isGone ? { isGone: options.holder.isGone } : {}),
             dataset: options.dataset,
             ttlMs: options.leaseTtlMs ?? JANUSGRAPH_DEFAULTS.leaseTtlMs,
           },
@@ -358,6 +364,7 @@ export class JanusGraphSink implements Sink {
       outcome = await this.submitWithRetry(sendable, slot);
     } catch (error) {
       if (error instanceof SinkError) throw error;
+      this.options.signal?.throwIfAborted();
       if (sendable.length === 1) {
         this.refuse(sendable[0] as GraphRecord, reasonOf(error));
         return;
@@ -441,7 +448,12 @@ export class JanusGraphSink implements Sink {
     for (let attempt = 0; ; attempt++) {
       if (this.leaseError) throw this.leaseError;
       try {
-        const result = await slot.connection.client.submit(script, bindings);
+        // Ctrl-C must not wait for a request the server may take minutes over: stop waiting at
+        // once (abort closes the connections, which ends the request on the server's side).
+        const result = await untilAborted(
+          slot.connection.client.submit(script, bindings),
+          this.options.signal,
+        );
         const outcome = upsertOutcome(result.toArray(), records, isEdges);
         const accounted = outcome.landed + outcome.missing.length + outcome.conflicts.length;
         if (accounted !== records.length)
@@ -578,6 +590,21 @@ async function stillThere(
   );
   const answer = scriptResultObject(result.toArray());
   return answer['v'] === true && answer['e'] === true;
+}
+
+/** `work`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
 function redactedUrl(options: JanusGraphSinkOptions): string {
