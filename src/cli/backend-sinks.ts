@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { redactUrl } from '../sinks/credentials.js';
 import type { DatasetIdentity } from '../sinks/dataset.js';
 import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
+import { withRequestRetry } from '../sinks/opensearch/bulk-retry.js';
 import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
 import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
 import { connectOpenSearch } from '../sinks/opensearch/connection.js';
@@ -217,7 +218,11 @@ export async function openBackendSinks(
     if (options.opensearch) {
       const connection = await connectOpenSearch(options.opensearch);
       resources.add(() => connection.close());
-      if (flags.clear) await deleteFingraphIndexes(connection, flags.indexPrefix);
+      if (flags.clear)
+        await withRequestRetry(() => deleteFingraphIndexes(connection, flags.indexPrefix), {
+          what: `opensearch: ${connection.url}: deleting the indexes under ${flags.indexPrefix} (--clear)`,
+          ...(signal ? { signal } : {}),
+        });
       const sink = new OpenSearchSink(connection, flags.indexPrefix, {
         aliases: flags.aliases === true,
         failFast: flags.failFast === true,

@@ -14,6 +14,7 @@ import type {
 } from '../sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
 import { BulkChunk, bulkDocument, bulkTarget, type BulkTarget } from './bulk-document.js';
+import { withRequestRetry } from './bulk-retry.js';
 import { BulkSender, type BulkDrop } from './bulk-sender.js';
 import { clientBulkTransport } from './client-bulk-transport.js';
 import type { OpenSearchConnection } from './connection.js';
@@ -155,7 +156,10 @@ export class OpenSearchSink implements Sink {
    * write; call it earlier to fail on a mapping conflict before generating anything.
    */
   open(): Promise<void> {
-    this.opening ??= this.prepare();
+    this.opening ??= withRequestRetry(() => this.prepare(), {
+      what: `opensearch: ${this.connection.url}: preparing the indexes`,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
     return this.opening;
   }
 
