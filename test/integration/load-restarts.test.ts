@@ -113,7 +113,7 @@ describe('OpenSearch pushing back (429, write queue of 1)', () => {
     const runs = ['a', 'b', 'c'].map((part) =>
       start([
         'generate',
-        ...tiny(21, 6_000),
+        ...tiny(21, 3_000),
         '--opensearch',
         OPENSEARCH,
         '--index-prefix',
@@ -122,7 +122,7 @@ describe('OpenSearch pushing back (429, write queue of 1)', () => {
     );
     const results = await Promise.all(runs.map((run) => run.done));
     for (const result of results) expect(result.status, result.stderr).toBe(0);
-    for (const part of ['a', 'b', 'c']) expect(await documents(`q${part}-transfers`)).toBe(6_000);
+    for (const part of ['a', 'b', 'c']) expect(await documents(`q${part}-transfers`)).toBe(3_000);
   });
 });
 
@@ -130,7 +130,7 @@ describe('a server that restarts empty mid-load', () => {
   it('OpenSearch: the load stops saying it must start over, nothing auto-created is left; the rerun is exact', async () => {
     const args = [
       'generate',
-      ...tiny(22, 40_000),
+      ...tiny(22, 20_000),
       '--opensearch',
       OPENSEARCH,
       '--index-prefix',
@@ -150,7 +150,7 @@ describe('a server that restarts empty mid-load', () => {
     const rerun = start(args);
     const again = await rerun.done;
     expect(again.status, again.stderr).toBe(0);
-    expect(await documents('r-transfers')).toBe(40_000);
+    expect(await documents('r-transfers')).toBe(20_000);
   });
 
   it('JanusGraph: the load stops saying it must start over; --resume then starts over and is exact', async () => {

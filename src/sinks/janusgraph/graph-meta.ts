@@ -42,7 +42,8 @@ try {
  * Leases are read and written under one JVM-wide monitor of the Gremlin Server, so two loaders
  * that ask at the same moment are answered one after the other (JanusGraph's own locking is off
  * under storage.batch-loading). The expiry is the server's clock: a killed loader's lease lapses
- * on its own. Two leases conflict unless both are different parts of the same sharded load.
+ * on its own. Two leases conflict unless both are different parts of the same sharded load; a
+ * loader that clears the graph conflicts with every other (it would delete their work).
  */
 const LEASE_SCRIPT = `
 import org.apache.tinkerpop.gremlin.structure.T
@@ -59,12 +60,12 @@ synchronized (monitor) {
   def write = true
   if (op == 'acquire') {
     if (evict != null) leases.remove(evict)
-    def other = leases.find { k, l -> k != owner && !(l.count == count && count > 1 && l.shard != shard) }
+    def other = leases.find { k, l -> k != owner && (exclusive || l.exclusive == true || !(l.count == count && count > 1 && l.shard != shard)) }
     if (other != null) {
       answer = [granted: false, holder: other.key, who: other.value.who, shard: other.value.shard, count: other.value.count, expiresInMs: other.value.expires - now]
       write = false
     } else {
-      leases[owner] = [who: who, shard: shard, count: count, expires: now + ttl]
+      leases[owner] = [who: who, shard: shard, count: count, expires: now + ttl, exclusive: exclusive]
       answer.hasData = g.V().not(__.hasLabel('${META_LABEL}')).limit(1).hasNext()
     }
   } else if (op == 'renew') {
@@ -149,6 +150,7 @@ export class GraphLease {
     connection: JanusGraphConnection,
     op: 'acquire' | 'renew' | 'release' | 'mark',
     evict: string | null = null,
+    exclusive = false,
   ): Promise<LeaseAnswer> {
     const { owner, who, ttlMs, dataset } = this.holder;
     const result = await connection.client.submit(LEASE_SCRIPT, {
@@ -161,6 +163,7 @@ export class GraphLease {
       ttl: ttlMs,
       marker: JSON.stringify(markerOf(dataset)),
       evict,
+      exclusive,
     });
     return scriptResultObject(result.toArray());
   }
@@ -172,14 +175,14 @@ export class GraphLease {
    * Returns whether the graph already held this dataset.
    */
   async acquire(connection: JanusGraphConnection, clearing: boolean): Promise<boolean> {
-    let answer = await this.run(connection, 'acquire');
+    let answer = await this.run(connection, 'acquire', null, clearing);
     // A loader that was killed (same host, pid gone) left its lease: take it over.
     if (
       answer.granted !== true &&
       answer.holder !== undefined &&
       this.holder.isGone?.(answer.who ?? '')
     )
-      answer = await this.run(connection, 'acquire', answer.holder);
+      answer = await this.run(connection, 'acquire', answer.holder, clearing);
     if (answer.granted !== true) {
       const part = answer.count !== undefined && answer.count > 1;
       const seconds = Math.max(1, Math.ceil((answer.expiresInMs ?? 0) / 1000));
