@@ -26,3 +26,16 @@ export function failureReport(error: unknown, dropped: readonly DroppedRecord[])
     ) + '\n'
   );
 }
+
+/**
+ * What stays in the backends when a load is interrupted, said before the command's own line ("no
+ * output was kept" is about files): documents and elements that landed are not rolled back.
+ */
+export function backendsLeftNote(
+  flags: { readonly janusgraph?: string; readonly opensearch?: string },
+  error: unknown,
+): string | undefined {
+  if (flags.janusgraph === undefined && flags.opensearch === undefined) return undefined;
+  if (!(error instanceof Error) || error.message !== 'interrupted') return undefined;
+  return 'interrupted: what already landed in the backends stays there (index settings are put back): rerun with --resume to go on, or with --clear to start afresh\n';
+}

@@ -17,7 +17,8 @@ import {
   type LoadFlags,
 } from './backend-sinks.js';
 import { datasetIdentity, shardOfSpec } from './backend-dataset.js';
-import { failureReport } from './backend-report.js';
+import { backendsLeftNote, failureReport } from './backend-report.js';
+import { bothProgress, watchLoad } from './backend-stall.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
@@ -115,6 +116,8 @@ Examples:
     } catch (error) {
       // The report on every exit path: refused elements are reachable even when the run failed.
       if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      const note = backendsLeftNote(flags, error);
+      if (note !== undefined) process.stderr.write(`fingraph: ${note}`);
       throw error;
     }
     if (flags.json)
@@ -146,6 +149,7 @@ async function runGenerate(
   const loading = flags.janusgraph !== undefined || flags.opensearch !== undefined;
   const outDir = loading && !outGiven ? undefined : flags.out;
   const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+  const watch = watchLoad(loading, flags);
   const resources = new Resources();
   let report: GenerateReport;
   try {
@@ -169,11 +173,12 @@ async function runGenerate(
         overwrite: flags.overwrite === true,
         clock: () => performance.now(),
         memory: () => process.memoryUsage.rss(),
-        onProgress,
+        onProgress: bothProgress(onProgress, watch?.sample),
         signal,
       }),
     );
   } finally {
+    watch?.stop();
     await resources.release();
   }
   if (!flags.quiet && !flags.json) {

@@ -11,7 +11,8 @@ import {
   type LoadFlags,
 } from './backend-sinks.js';
 import { datasetIdentity } from './backend-dataset.js';
-import { failureReport } from './backend-report.js';
+import { backendsLeftNote, failureReport } from './backend-report.js';
+import { bothProgress, watchLoad } from './backend-stall.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
@@ -51,6 +52,7 @@ Examples:
       );
     const drops = new DropLog();
     const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+    const watch = watchLoad(true, flags);
     const resources = new Resources();
     let report: LoadReport;
     try {
@@ -70,15 +72,18 @@ Examples:
               signal,
             );
           },
-          onProgress,
+          onProgress: bothProgress(onProgress, watch?.sample),
           signal,
         }),
       );
     } catch (error) {
       // The report on every exit path: refused elements are reachable even when the run failed.
       if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      const note = backendsLeftNote(flags, error);
+      if (note !== undefined) process.stderr.write(`fingraph: ${note}`);
       throw error;
     } finally {
+      watch?.stop();
       await resources.release();
     }
     if (!flags.quiet && !flags.json) {
