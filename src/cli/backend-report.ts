@@ -37,5 +37,6 @@ export function backendsLeftNote(
 ): string | undefined {
   if (flags.janusgraph === undefined && flags.opensearch === undefined) return undefined;
   if (!(error instanceof Error) || error.message !== 'interrupted') return undefined;
-  return 'interrupted: what already landed in the backends stays there (index settings are put back): rerun with --resume to go on, or with --clear to start afresh\n';
+  const settings = flags.opensearch === undefined ? '' : ' (index settings are put back)';
+  return `interrupted: what already landed in the backends stays there${settings}: rerun with --resume to go on, or with --clear to start afresh\n`;
 }
