@@ -185,21 +185,32 @@ export class JanusGraphSink implements Sink {
           first.connection.url,
         );
         leased = { lease, slot: { connection: await connectJanusGraph(options.connection) } };
-        holdsThisDataset = await lease.acquire(leased.slot.connection, options.clear === true);
+        const slot = leased.slot;
+        holdsThisDataset = await withTransientRetry(
+          () => lease.acquire(slot.connection, options.clear === true),
+          retry('taking the loader lease'),
+        );
       }
       if (options.clear === true) {
         await withTransientRetry(() => clearGraph(first.connection), retry('clearing the graph'));
         holdsThisDataset = false;
       }
-      if (leased) await leased.lease.mark(leased.slot.connection);
+      if (leased) {
+        const { lease, slot } = leased;
+        await withTransientRetry(() => lease.mark(slot.connection), retry('recording the dataset'));
+      }
       let state = options.resume ? await options.checkpoint?.read() : undefined;
+      const checked = state;
       if (
-        state &&
+        checked &&
         options.dataset &&
-        !(await stillThere(first.connection, state, holdsThisDataset))
+        !(await withTransientRetry(
+          () => stillThere(first.connection, checked, holdsThisDataset),
+          retry('checking the checkpoint against the graph'),
+        ))
       ) {
         options.onNotice?.(
-          `janusgraph: ${first.connection.url}: the checkpoint says ${state.elements.toLocaleString('en-US')} elements landed, but the graph no longer holds them (restarted or cleared?); starting the load over`,
+          `janusgraph: ${first.connection.url}: the checkpoint says ${checked.elements.toLocaleString('en-US')} elements landed, but the graph no longer holds them (restarted or cleared?); starting the load over`,
         );
         await options.checkpoint?.clear();
         state = undefined;
