@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
-import type { Credentials } from '../sinks/credentials.js';
+import { invalidUrlReason, redactUrl, type Credentials } from '../sinks/credentials.js';
 import type { JanusGraphOptions } from '../sinks/janusgraph/connection.js';
 import type { OpenSearchOptions } from '../sinks/opensearch/connection.js';
 
@@ -68,6 +68,14 @@ async function fromFile(path: string): Promise<Record<string, Credentials | unde
 export async function backendOptions(
   flags: BackendFlags,
 ): Promise<{ janusgraph?: JanusGraphOptions; opensearch?: OpenSearchOptions }> {
+  // Before any client sees a URL: clients quote a bad one, password included, in their errors.
+  for (const [flag, url] of [
+    ['--janusgraph', flags.janusgraph],
+    ['--opensearch', flags.opensearch],
+  ] as const) {
+    const invalid = url === undefined ? undefined : invalidUrlReason(url);
+    if (invalid !== undefined) throw new ConfigError(flag, redactUrl(url ?? ''), invalid);
+  }
   const file = flags.credentialsFile ? await fromFile(flags.credentialsFile) : {};
   const rejectUnauthorized = flags.insecure !== true;
   return {

@@ -1,13 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
+import { redactUrl } from '../sinks/credentials.js';
+import type { DatasetIdentity } from '../sinks/dataset.js';
 import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
-import { clearGraph } from '../sinks/janusgraph/clear-graph.js';
-import { connectJanusGraph } from '../sinks/janusgraph/connection.js';
+import { withRequestRetry } from '../sinks/opensearch/bulk-retry.js';
 import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
 import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
 import { connectOpenSearch } from '../sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
+import { OPENSEARCH_DEFAULTS, OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
 import type { DroppedRecord, Sink } from '../sinks/sink.js';
 import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
 
@@ -20,6 +24,9 @@ export interface LoadFlags extends BackendFlags {
   awaitEndpoints?: string;
   checkpoint?: string;
   resume?: boolean;
+  opensearchConcurrency?: string;
+  retryBudget?: string;
+  deadLetter?: string;
 }
 
 /** Adds the backend flags and the loading flags shared by `generate` and `load`. */
@@ -51,8 +58,26 @@ export function addLoadOptions(command: Command): Command {
     )
     .addOption(
       new Option(
+        '--opensearch-concurrency <n>',
+        `OpenSearch bulk requests in flight at most; fewer while the server answers 429 (default ${OPENSEARCH_DEFAULTS.concurrency})`,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--retry-budget <seconds>',
+        `OpenSearch: keep retrying busy (429) or unreachable answers while the server accepted something within this long (default ${OPENSEARCH_DEFAULTS.retryBudgetMs / 1000})`,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--dead-letter <file>',
+        'append every refused element to this JSONL file (label, id, reason)',
+      ),
+    )
+    .addOption(
+      new Option(
         '--checkpoint <file>',
-        'JanusGraph load progress file (default .fingraph-checkpoint.json)',
+        'JanusGraph load progress file (default: one per dataset and graph under ~/.cache/fingraph/checkpoints)',
       ),
     )
     .addOption(
@@ -82,17 +107,50 @@ function positive(flag: string, raw: string | undefined): number | undefined {
   return value;
 }
 
-/** Keeps refused elements: printed (the first few) and counted, never dropped silently. */
+/**
+ * Keeps refused elements: printed (the first few), counted, in the --json report on every exit
+ * path, and appended to the dead-letter file when one is given. Never dropped silently.
+ */
 export class DropLog {
   readonly dropped: DroppedRecord[] = [];
+  private deadLetter: string | undefined;
+
+  /** Appends every later refusal to `path` as one JSON line. */
+  writeTo(path: string | undefined): void {
+    this.deadLetter = path;
+  }
 
   readonly record = (dropped: DroppedRecord): void => {
     this.dropped.push(dropped);
+    if (this.deadLetter !== undefined)
+      appendFileSync(this.deadLetter, JSON.stringify(dropped) + '\n');
     if (this.dropped.length <= 20)
       process.stderr.write(`fingraph: refused ${dropped.label} ${dropped.id}: ${dropped.reason}\n`);
     else if (this.dropped.length === 21)
-      process.stderr.write('fingraph: more refused elements; all are in the --json report\n');
+      process.stderr.write(
+        `fingraph: more refused elements; all are in ${this.deadLetter ?? 'the --json report (or name a --dead-letter file)'}\n`,
+      );
   };
+}
+
+/** A lease holder `pid N on HOST` that ran on this host and whose process is gone. */
+function isGone(who: string): boolean {
+  const match = /^pid (\d+) on (.+)$/.exec(who);
+  if (match?.[2] !== hostname()) return false;
+  try {
+    process.kill(Number(match[1]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** The default checkpoint: one per dataset, part and graph, not per working directory. */
+function defaultCheckpointPath(dataset: DatasetIdentity, url: string): string {
+  const target = createHash('sha256').update(redactUrl(url)).digest('hex').slice(0, 12);
+  const cache = process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache');
+  const part = `${dataset.shard.index}of${dataset.shard.count}`;
+  return join(cache, 'fingraph', 'checkpoints', `${dataset.digest}-${part}-${target}.json`);
 }
 
 /** Connections the command must close when it is done (after verification). */
@@ -109,51 +167,77 @@ export class Resources {
 }
 
 /**
- * Opens the backend sinks the flags ask for (connecting, applying the schema). `source`
- * identifies what is loaded, so a checkpoint of another load is never resumed.
+ * Opens the backend sinks the flags ask for, and does everything that can refuse the load before
+ * the first element is written: connecting, applying the schema, taking JanusGraph's loader lease,
+ * checking which dataset each backend holds (another one is refused, exit 2, naming --clear),
+ * clearing when asked, and creating the indexes. `source` identifies what is loaded, so a
+ * checkpoint of another load is never resumed; `dataset` is what the backends record.
  */
 export async function openBackendSinks(
   flags: LoadFlags,
   source: unknown,
+  dataset: DatasetIdentity,
   drops: DropLog,
   resources: Resources,
+  signal?: AbortSignal,
 ): Promise<Sink[]> {
   const options = await backendOptions(flags);
+  const batchSize = positive('--load-batch-size', flags.loadBatchSize);
+  const concurrency = positive('--load-concurrency', flags.loadConcurrency);
+  const awaitEndpointsMs = seconds('--await-endpoints', flags.awaitEndpoints);
+  const bulkConcurrency = positive('--opensearch-concurrency', flags.opensearchConcurrency);
+  const retryBudgetMs = seconds('--retry-budget', flags.retryBudget);
+  drops.writeTo(flags.deadLetter);
   const sinks: Sink[] = [];
-  if (options.janusgraph) {
-    if (flags.clear) {
-      const connection = await connectJanusGraph(options.janusgraph);
-      try {
-        await clearGraph(connection);
-      } finally {
-        await connection.close();
-      }
+  try {
+    // JanusGraph first: its lease refuses a second loader before anything, OpenSearch included,
+    // is cleared or written.
+    if (options.janusgraph) {
+      const key = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
+      sinks.push(
+        await JanusGraphSink.open({
+          connection: options.janusgraph,
+          batchSize,
+          concurrency,
+          awaitEndpointsMs,
+          checkpoint: new Checkpoint(
+            flags.checkpoint ?? defaultCheckpointPath(dataset, options.janusgraph.url),
+            key,
+          ),
+          resume: flags.resume === true,
+          clear: flags.clear === true,
+          dataset,
+          holder: { owner: randomUUID(), who: `pid ${process.pid} on ${hostname()}`, isGone },
+          failFast: flags.failFast === true,
+          onDrop: drops.record,
+          onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),
+          signal,
+        }),
+      );
     }
-    const key = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
-    sinks.push(
-      await JanusGraphSink.open({
-        connection: options.janusgraph,
-        batchSize: positive('--load-batch-size', flags.loadBatchSize),
-        concurrency: positive('--load-concurrency', flags.loadConcurrency),
-        awaitEndpointsMs: seconds('--await-endpoints', flags.awaitEndpoints),
-        checkpoint: new Checkpoint(flags.checkpoint ?? '.fingraph-checkpoint.json', key),
-        resume: flags.resume === true,
-        failFast: flags.failFast === true,
-        onDrop: drops.record,
-      }),
-    );
-  }
-  if (options.opensearch) {
-    const connection = await connectOpenSearch(options.opensearch);
-    resources.add(() => connection.close());
-    if (flags.clear) await deleteFingraphIndexes(connection, flags.indexPrefix);
-    sinks.push(
-      new OpenSearchSink(connection, flags.indexPrefix, {
+    if (options.opensearch) {
+      const connection = await connectOpenSearch(options.opensearch);
+      resources.add(() => connection.close());
+      if (flags.clear)
+        await withRequestRetry(() => deleteFingraphIndexes(connection, flags.indexPrefix), {
+          what: `opensearch: ${connection.url}: deleting the indexes under ${flags.indexPrefix} (--clear)`,
+          ...(signal ? { signal } : {}),
+        });
+      const sink = new OpenSearchSink(connection, flags.indexPrefix, {
         aliases: flags.aliases === true,
         failFast: flags.failFast === true,
         onDrop: drops.record,
-      }),
-    );
+        dataset,
+        ...(bulkConcurrency === undefined ? {} : { concurrency: bulkConcurrency }),
+        ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      sinks.push(sink);
+      await sink.open();
+    }
+  } catch (error) {
+    await Promise.allSettled(sinks.map((sink) => sink.abort(error)));
+    throw error;
   }
   return sinks;
 }

@@ -16,6 +16,9 @@ import {
   Resources,
   type LoadFlags,
 } from './backend-sinks.js';
+import { datasetIdentity, shardOfSpec } from './backend-dataset.js';
+import { backendsLeftNote, failureReport } from './backend-report.js';
+import { bothProgress, watchLoad } from './backend-stall.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 import { printSummary } from './summary.js';
@@ -113,7 +116,16 @@ Examples:
   command.action(async (flags: GenerateFlags) => {
     const outGiven = command.getOptionValueSource('out') !== 'default';
     const drops = new DropLog();
-    const report = await runGenerate(flags, outGiven, drops);
+    let report: GenerateReport;
+    try {
+      report = await runGenerate(flags, outGiven, drops);
+    } catch (error) {
+      // The report on every exit path: refused elements are reachable even when the run failed.
+      if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      const note = backendsLeftNote(flags, error);
+      if (note !== undefined) process.stderr.write(`fingraph: ${note}`);
+      throw error;
+    }
     if (flags.json)
       process.stdout.write(
         JSON.stringify({ ...jsonReport(report), dropped: drops.dropped }, null, 2) + '\n',
@@ -143,6 +155,7 @@ async function runGenerate(
   const loading = flags.janusgraph !== undefined || flags.opensearch !== undefined;
   const outDir = loading && !outGiven ? undefined : flags.out;
   const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+  const watch = watchLoad(loading, flags);
   const resources = new Resources();
   let report: GenerateReport;
   try {
@@ -150,15 +163,28 @@ async function runGenerate(
       generate({
         config,
         outDir,
-        openSinks: () => openBackendSinks(flags, config, drops, resources),
+        openSinks: () =>
+          openBackendSinks(
+            flags,
+            config,
+            datasetIdentity(
+              config.seed,
+              config as unknown as Record<string, unknown>,
+              shardOfSpec(config.shard),
+            ),
+            drops,
+            resources,
+            signal,
+          ),
         overwrite: flags.overwrite === true,
         clock: () => performance.now(),
         memory: () => process.memoryUsage.rss(),
-        onProgress,
+        onProgress: bothProgress(onProgress, watch?.sample),
         signal,
       }),
     );
   } finally {
+    watch?.stop();
     await resources.release();
   }
   if (!flags.quiet && !flags.json) {

@@ -19,7 +19,10 @@ export async function interruptible<T>(
   const onSignal = () => {
     controller.abort(new Error('interrupted'));
   };
+  // SIGTERM (a service manager, `kill`) stops a load like Ctrl-C: no staging left behind, index
+  // settings put back, the checkpoint kept.
   process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     return await run({
       signal: controller.signal,
@@ -32,5 +35,6 @@ export async function interruptible<T>(
   } finally {
     progress?.stop();
     process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

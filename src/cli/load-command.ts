@@ -10,6 +10,9 @@ import {
   Resources,
   type LoadFlags,
 } from './backend-sinks.js';
+import { datasetIdentity } from './backend-dataset.js';
+import { backendsLeftNote, failureReport } from './backend-report.js';
+import { bothProgress, watchLoad } from './backend-stall.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
@@ -49,6 +52,7 @@ Examples:
       );
     const drops = new DropLog();
     const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
+    const watch = watchLoad(true, flags);
     const resources = new Resources();
     let report: LoadReport;
     try {
@@ -57,18 +61,29 @@ Examples:
           from: flags.from,
           format: flags.format,
           // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
-          openSinks: async () =>
-            openBackendSinks(
+          openSinks: async () => {
+            const manifest = await readManifest(flags.from);
+            return openBackendSinks(
               flags,
-              { manifest: (await readManifest(flags.from)).files },
+              { manifest: manifest.files },
+              datasetIdentity(manifest.seed, manifest.config, manifest.shard),
               drops,
               resources,
-            ),
-          onProgress,
+              signal,
+            );
+          },
+          onProgress: bothProgress(onProgress, watch?.sample),
           signal,
         }),
       );
+    } catch (error) {
+      // The report on every exit path: refused elements are reachable even when the run failed.
+      if (flags.json) process.stdout.write(failureReport(error, drops.dropped));
+      const note = backendsLeftNote(flags, error);
+      if (note !== undefined) process.stderr.write(`fingraph: ${note}`);
+      throw error;
     } finally {
+      watch?.stop();
       await resources.release();
     }
     if (!flags.quiet && !flags.json) {

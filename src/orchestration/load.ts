@@ -4,6 +4,7 @@ import type { GraphBatch, Label } from '../model/index.js';
 import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import { readOutputDirectory, type OutputManifest } from '../sources/index.js';
 import { fanOut } from './fan-out.js';
+import { checkSource } from './load-check.js';
 import type { Progress } from './generate.js';
 import { RunCounter } from './run-stats.js';
 import { verifySinks } from './verify-sinks.js';
@@ -34,8 +35,9 @@ export interface LoadReport {
 
 /**
  * Replays files written earlier through the given sinks, so generation and loading can happen on
- * different machines. The directory is checked against its manifest (sizes and checksums) before
- * anything is sent, and the backends are verified against the manifest's counts afterwards.
+ * different machines. The directory is checked against its manifest (sizes and checksums), and
+ * every row against its schema, ids and edge endpoints (checkSource), before anything is sent;
+ * the backends are verified against the manifest's counts afterwards.
  *
  * @example
  * await load({ from: './output', sinks: [await JanusGraphSink.open({ connection: { url } })] });
@@ -47,6 +49,8 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
     batchSize: options.batchSize,
     signal: options.signal,
   });
+  // Every row, id and endpoint is checked before a backend is even opened: bad input writes nothing.
+  await checkSource(source, options.signal);
   const sinks = [...(options.sinks ?? []), ...((await options.openSinks?.()) ?? [])];
   const counter = new RunCounter();
   const startedMs = clock();

@@ -12,7 +12,11 @@ export function redactUrl(url: string): string {
     parsed.password = '';
     return parsed.toString().replace(/\/$/, '');
   } catch {
-    return url;
+    // Unparsable (a bad port, say): still never show what sits before an '@' in the authority.
+    return url.replace(
+      /^([^:/?#]*:\/\/)?[^/?#]*@/,
+      (_, scheme: string | undefined) => scheme ?? '',
+    );
   }
 }
 
@@ -50,4 +54,32 @@ export async function withTimeout<T>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Checks that a backend URL parses, before any client sees it (clients echo a bad URL, password
+ * included, in their errors). Returns a reason to show, or undefined when it is fine.
+ */
+export function invalidUrlReason(url: string): string | undefined {
+  try {
+    new URL(url);
+    return undefined;
+  } catch {
+    const port = /^[a-z]+:\/\/(?:[^/?#]*@)?[^/?#:]*:([^/?#]*)/i.exec(url)?.[1];
+    return port !== undefined && !/^\d{1,5}$/.test(port)
+      ? `has an invalid port ${JSON.stringify(port)}`
+      : port !== undefined && Number(port) > 65535
+        ? `has port ${port}, above 65535`
+        : 'is not a valid URL';
+  }
+}
+
+/** Removes a password from text that may quote it (a client's error message). */
+export function scrubSecret(text: string, credentials: Credentials | undefined): string {
+  if (!credentials || credentials.password === '') return text;
+  return text
+    .split(credentials.password)
+    .join('***')
+    .split(encodeURIComponent(credentials.password))
+    .join('***');
 }

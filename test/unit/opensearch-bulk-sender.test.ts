@@ -106,6 +106,77 @@ describe('BulkSender', () => {
     expect(s.stats).toMatchObject({ successful: 2, failed: 1, retried: 3 });
   });
 
+  it('keeps retrying 429s past the retry count while within the budget since the last progress', async () => {
+    let now = 0;
+    let busyAnswers = 0;
+    const transport: BulkTransport = async (body) => ({
+      errors: true,
+      // Refused 10 times (3.1 s of backoff), then taken: a busy server, alive.
+      items: idsOf(body).map(() => ({ index: { status: busyAnswers++ < 10 ? 429 : 201 } })),
+    });
+    const drops: BulkDrop[] = [];
+    const s = new BulkSender({
+      transport,
+      concurrency: 2,
+      retry: { retries: 3, baseDelayMs: 100, maxDelayMs: 350 },
+      retryBudgetMs: 5_000,
+      clock: () => now,
+      onDrop: (d) => drops.push(d),
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    await s.submit(docs(['busy']));
+    await s.drain();
+    expect(drops).toEqual([]);
+    expect(s.stats).toMatchObject({ successful: 1, failed: 0, retried: 10 });
+    expect(now).toBe(3_100);
+  });
+
+  it('gives up on 429s once the server accepted nothing for the whole budget', async () => {
+    let now = 0;
+    const transport: BulkTransport = async (body) => ({
+      errors: true,
+      items: idsOf(body).map(() => ({ index: { status: 429 } })),
+    });
+    const drops: BulkDrop[] = [];
+    const s = new BulkSender({
+      transport,
+      concurrency: 1,
+      retry: { retries: 2, baseDelayMs: 100, maxDelayMs: 400 },
+      retryBudgetMs: 1_000,
+      clock: () => now,
+      onDrop: (d) => drops.push(d),
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    await s.submit(docs(['x']));
+    await s.drain();
+    expect(drops).toHaveLength(1);
+    expect(now).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('halves the requests in flight on a 429 and grows them back after successes', async () => {
+    let refuse = true;
+    const transport: BulkTransport = async (body) => {
+      const ids = idsOf(body);
+      if (refuse) {
+        refuse = false;
+        return { errors: true, items: ids.map(() => ({ index: { status: 429 } })) };
+      }
+      return ok(ids.length);
+    };
+    const { s } = sender(transport, { concurrency: 4 });
+    expect(s.concurrencyLimit).toBe(4);
+    await s.submit(docs(['a']));
+    await s.drain();
+    expect(s.concurrencyLimit).toBe(2);
+    for (let i = 0; i < 40; i++) await s.submit(docs([`b${i}`]));
+    await s.drain();
+    expect(s.concurrencyLimit).toBe(4);
+  });
+
   it('reports a refused document with its reason and keeps going', async () => {
     const transport: BulkTransport = async (body) => ({
       errors: true,

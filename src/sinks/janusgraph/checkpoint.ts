@@ -1,5 +1,13 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { SinkError } from '../../errors.js';
+
+/** Elements a checkpoint names as landed, looked up on resume to tell that they are still there. */
+export interface CheckpointSample {
+  readonly vertex?: string;
+  readonly edge?: { readonly label: string; readonly key: string; readonly id: string };
+}
 
 /** Where a load got to: every batch up to and including `seq` has landed. */
 export interface CheckpointState {
@@ -7,6 +15,8 @@ export interface CheckpointState {
   readonly source: string;
   readonly seq: number;
   readonly elements: number;
+  /** The last vertex and edge sent up to `seq`. */
+  readonly sample?: CheckpointSample;
 }
 
 /** A checkpoint file, replaced atomically so a crash never leaves half of one. */
@@ -24,7 +34,14 @@ export class Checkpoint {
     } catch {
       return undefined;
     }
-    const state = JSON.parse(text) as CheckpointState;
+    let state: CheckpointState;
+    try {
+      state = JSON.parse(text) as CheckpointState;
+    } catch {
+      throw new SinkError(
+        `checkpoint ${this.path} is not valid JSON; remove it (the load then starts over)`,
+      );
+    }
     if (state.source !== this.source) {
       throw new SinkError(
         `checkpoint ${this.path} belongs to another load (${state.source}, this one is ${this.source}); remove it or point --checkpoint elsewhere`,
@@ -39,7 +56,9 @@ export class Checkpoint {
   }
 
   async save(state: Omit<CheckpointState, 'source'>): Promise<void> {
-    const partial = `${this.path}.partial`;
+    // A name of its own per save: two processes saving at once never rename each other's file.
+    const partial = `${this.path}.${randomUUID()}.partial`;
+    await mkdir(dirname(this.path), { recursive: true });
     await writeFile(partial, JSON.stringify({ source: this.source, ...state }) + '\n');
     await rename(partial, this.path);
   }

@@ -1,6 +1,13 @@
 import gremlin from 'gremlin';
 import { SinkError } from '../../errors.js';
-import { redactUrl, splitCredentials, withTimeout, type Credentials } from '../credentials.js';
+import {
+  invalidUrlReason,
+  redactUrl,
+  scrubSecret,
+  splitCredentials,
+  withTimeout,
+  type Credentials,
+} from '../credentials.js';
 
 export interface JanusGraphOptions {
   /** ws:// or wss:// Gremlin endpoint, e.g. ws://127.0.0.1:8182/gremlin. */
@@ -45,6 +52,8 @@ export async function connectJanusGraph(options: JanusGraphOptions): Promise<Jan
   const url = split.url;
   const credentials = options.credentials ?? split.credentials;
   const shown = redactUrl(url);
+  const invalid = invalidUrlReason(url);
+  if (invalid !== undefined) throw new SinkError(`janusgraph: ${shown} ${invalid}`, { url: shown });
   if (!/^wss?:\/\//.test(url)) {
     throw new SinkError(
       `janusgraph: ${shown} is not a Gremlin WebSocket URL (expected ws://host:8182/gremlin or wss://…)`,
@@ -81,7 +90,7 @@ export async function connectJanusGraph(options: JanusGraphOptions): Promise<Jan
   } catch (error) {
     await client.close().catch(() => undefined);
     if (error instanceof SinkError) throw error;
-    throw fail(describe(error), error);
+    throw fail(scrubSecret(describe(error), credentials), error);
   }
   return { url: shown, client: client as unknown as GremlinClient, close: () => client.close() };
 }

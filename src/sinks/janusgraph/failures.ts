@@ -1,3 +1,6 @@
+import { FingraphError, SinkError } from '../../errors.js';
+import { delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
+
 /**
  * Which JanusGraph failures are worth retrying. Transient: the connection dropped or was refused
  * (a restarting server), a timeout, lock contention, a temporary backend error. Anything else
@@ -22,4 +25,29 @@ export function isTransient(error: unknown): boolean {
 export function reasonOf(error: unknown): string {
   const message = (error as { message?: string }).message ?? String(error);
   return message.split('\n')[0]?.slice(0, 500) ?? 'unknown error';
+}
+
+/**
+ * Runs a one-off request (schema, clear, lease) again while it fails transiently (a restarting
+ * server, a dropped connection), then gives up with one line naming what failed, not a stack.
+ */
+export async function withTransientRetry<T>(
+  work: () => Promise<T>,
+  options: { readonly policy: RetryPolicy; readonly signal?: AbortSignal; readonly what: string },
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof FingraphError) throw error;
+      if (!isTransient(error) || attempt >= options.policy.retries) {
+        throw new SinkError(
+          `${options.what}: ${reasonOf(error)}${isTransient(error) ? ` (gave up after ${attempt + 1} attempts)` : ''}`,
+          {},
+          { cause: error },
+        );
+      }
+      await sleep(delayFor(options.policy, attempt), options.signal);
+    }
+  }
 }

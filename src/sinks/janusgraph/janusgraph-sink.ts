@@ -2,21 +2,26 @@ import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
 import {
   isEdgeRecord,
+  VOCABULARY,
   type AnyEdgeRecord,
   type AnyVertexRecord,
   type GraphBatch,
   type GraphRecord,
 } from '../../model/index.js';
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
+import type { DatasetIdentity } from '../dataset.js';
 import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
-import type { Checkpoint } from './checkpoint.js';
+import type { Checkpoint, CheckpointSample, CheckpointState } from './checkpoint.js';
+import { clearGraph } from './clear-graph.js';
 import {
   connectJanusGraph,
   type JanusGraphConnection,
   type JanusGraphOptions,
 } from './connection.js';
-import { isTransient, reasonOf } from './failures.js';
+import { redactUrl } from '../credentials.js';
+import { isTransient, reasonOf, withTransientRetry } from './failures.js';
+import { applyMetaSchema, GraphLease } from './graph-meta.js';
 import { scriptResultObject } from './script-result.js';
 import {
   edgeBindings,
@@ -46,6 +51,25 @@ export interface JanusGraphSinkOptions extends BackendSinkOptions {
    * default): such an edge is reported at once. Endpoints are never created by this sink.
    */
   readonly awaitEndpointsMs?: number;
+  /**
+   * The dataset being loaded. When given, the sink takes the graph's loader lease (a second
+   * loader of the same graph is refused, parts of one sharded load excepted), refuses a graph
+   * that holds another dataset, and records this one before the first write.
+   */
+  readonly dataset?: DatasetIdentity;
+  /** Who this loader is, for the lease table (`owner` unique per run, `who` shown to others). */
+  readonly holder?: {
+    readonly owner: string;
+    readonly who: string;
+    /** Whether the loader a lease names is certainly gone (its lease is taken over at once). */
+    readonly isGone?: (who: string) => boolean;
+  };
+  /** How long the lease lasts without renewal (renewed every third of it). Default 60 s. */
+  readonly leaseTtlMs?: number;
+  /** Empty the graph (the schema and the lease stay) before loading. */
+  readonly clear?: boolean;
+  /** Things the user should know that are not failures (a checkpoint that cannot be trusted). */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** Measured on the local server (see README, `npm run bench:janusgraph`). */
@@ -54,6 +78,7 @@ export const JANUSGRAPH_DEFAULTS = {
   concurrency: 4,
   requestTimeoutMs: 120_000,
   awaitEndpointsMs: 0,
+  leaseTtlMs: 60_000,
 } as const;
 
 /** Backoff between attempts for an edge whose endpoint is not in the graph yet. */
@@ -94,7 +119,13 @@ export class JanusGraphSink implements Sink {
   private pendingSeq = -1;
   private flushFirstSeq = -1;
   /** Cumulative element count at the end of each batch since the last checkpoint. */
-  private marks: { seq: number; elements: number }[] = [];
+  private marks: { seq: number; elements: number; sample: CheckpointSample }[] = [];
+  private sample: CheckpointSample = {};
+  private heartbeat: NodeJS.Timeout | undefined;
+  /** Set when the lease could not be renewed: the load stops at the next request. */
+  private leaseError: Error | undefined;
+  /** One re-check after a reconnect, shared by the connections that reconnect at once. */
+  private recheck: Promise<void> | undefined;
   private readonly waiting = new Map<AnyEdgeRecord, WaitingEdge>();
   private readonly refusedVertices = new Set<string>();
   private total = 0;
@@ -110,25 +141,133 @@ export class JanusGraphSink implements Sink {
     private readonly options: JanusGraphSinkOptions,
     private readonly resumeAfterSeq: number,
     private loadedBefore: number,
+    private readonly lease: { lease: GraphLease; slot: Slot } | undefined,
   ) {
     this.clock = options.clock ?? (() => performance.now());
     this.startedMs = this.clock();
+    if (lease) {
+      const ttl = options.leaseTtlMs ?? JANUSGRAPH_DEFAULTS.leaseTtlMs;
+      this.heartbeat = setInterval(() => void this.renewLease(), Math.max(200, ttl / 3));
+      this.heartbeat.unref();
+    }
   }
 
-  /** Connects, applies the schema and reads the checkpoint (when resuming). */
+  /**
+   * Connects, applies the schema, takes the lease and checks the dataset marker (with `dataset`),
+   * clears the graph (with `clear`), and reads the checkpoint (when resuming): all before the first
+   * write.
+   */
   static async open(options: JanusGraphSinkOptions): Promise<JanusGraphSink> {
     const concurrency = options.concurrency ?? JANUSGRAPH_DEFAULTS.concurrency;
     const slots: Slot[] = [];
+    let leased: { lease: GraphLease; slot: Slot } | undefined;
+    const retry = (what: string) => ({
+      policy: options.retry ?? DEFAULT_RETRY,
+      signal: options.signal,
+      what: `janusgraph: ${redactedUrl(options)}: ${what}`,
+    });
     try {
       for (let i = 0; i < concurrency; i++)
         slots.push({ connection: await connectJanusGraph(options.connection) });
-      await applyJanusGraphSchema((slots[0] as Slot).connection);
-      const state = options.resume ? await options.checkpoint?.read() : undefined;
-      return new JanusGraphSink(slots, options, state?.seq ?? -1, state?.elements ?? 0);
+      const first = slots[0] as Slot;
+      await withTransientRetry(() => applyJanusGraphSchema(first.connection), retry('schema'));
+      let holdsThisDataset = false;
+      if (options.dataset) {
+        await withTransientRetry(() => applyMetaSchema(first.connection), retry('schema'));
+        const lease = new GraphLease(
+          {
+            owner: options.holder?.owner ?? 'fingraph',
+            who: options.holder?.who ?? 'fingraph',
+            ...(options.holder?.isGone ? { isGone: options.holder.isGone } : {}),
+            dataset: options.dataset,
+            ttlMs: options.leaseTtlMs ?? JANUSGRAPH_DEFAULTS.leaseTtlMs,
+          },
+          first.connection.url,
+        );
+        leased = { lease, slot: { connection: await connectJanusGraph(options.connection) } };
+        const slot = leased.slot;
+        holdsThisDataset = await withTransientRetry(
+          () => lease.acquire(slot.connection, options.clear === true),
+          retry('taking the loader lease'),
+        );
+      }
+      if (options.clear === true) {
+        await withTransientRetry(() => clearGraph(first.connection), retry('clearing the graph'));
+        holdsThisDataset = false;
+      }
+      if (leased) {
+        const { lease, slot } = leased;
+        await withTransientRetry(() => lease.mark(slot.connection), retry('recording the dataset'));
+      }
+      let state = options.resume ? await options.checkpoint?.read() : undefined;
+      const checked = state;
+      if (
+        checked &&
+        options.dataset &&
+        !(await withTransientRetry(
+          () => stillThere(first.connection, checked, holdsThisDataset),
+          retry('checking the checkpoint against the graph'),
+        ))
+      ) {
+        options.onNotice?.(
+          `janusgraph: ${first.connection.url}: the checkpoint says ${checked.elements.toLocaleString('en-US')} elements landed, but the graph no longer holds them (restarted or cleared?); starting the load over`,
+        );
+        await options.checkpoint?.clear();
+        state = undefined;
+      }
+      return new JanusGraphSink(slots, options, state?.seq ?? -1, state?.elements ?? 0, leased);
     } catch (error) {
-      await Promise.allSettled(slots.map((slot) => slot.connection.close()));
+      if (leased) await leased.lease.release(leased.slot.connection).catch(() => undefined);
+      await Promise.allSettled(
+        [...slots, ...(leased ? [leased.slot] : [])].map((slot) => slot.connection.close()),
+      );
       throw error;
     }
+  }
+
+  /** Renews the lease; a lapsed lease or a graph that restarted empty stops the load. */
+  private async renewLease(): Promise<void> {
+    if (!this.lease || this.leaseError) return;
+    try {
+      await this.lease.lease.renew(this.lease.slot.connection);
+    } catch (error) {
+      if (error instanceof SinkError) {
+        this.leaseError = error;
+        if ((error.context['loss'] as string | undefined) === 'restarted-empty')
+          await this.options.checkpoint?.clear().catch(() => undefined);
+        return;
+      }
+      // Not answered (a restarting server): try on a fresh connection next time.
+      await this.reconnect(this.lease.slot);
+    }
+  }
+
+  /**
+   * After a reconnect: the server may have restarted. With a lease, renewing it tells whether the
+   * graph is still the one being loaded (the marker is there) or restarted empty; without one,
+   * the schema is applied again so the load can go on.
+   */
+  private checkAfterReconnect(slot: Slot): Promise<void> {
+    this.recheck ??= (async () => {
+      try {
+        if (this.lease) {
+          await this.lease.lease.renew(slot.connection);
+        } else {
+          await applyJanusGraphSchema(slot.connection);
+        }
+      } catch (error) {
+        if (error instanceof SinkError) {
+          this.leaseError = error;
+          if ((error.context['loss'] as string | undefined) === 'restarted-empty')
+            await this.options.checkpoint?.clear().catch(() => undefined);
+          throw error;
+        }
+        // Not answered: the next attempt reconnects and checks again.
+      } finally {
+        this.recheck = undefined;
+      }
+    })();
+    return this.recheck;
   }
 
   /** Elements a resumed load skipped because the checkpoint says they landed before. */
@@ -137,6 +276,7 @@ export class JanusGraphSink implements Sink {
   }
 
   async write(batch: GraphBatch): Promise<void> {
+    if (this.leaseError) throw this.leaseError;
     const size = batch.vertices.length + batch.edges.length;
     if (batch.seq <= this.resumeAfterSeq) {
       this.skipped += size;
@@ -148,7 +288,8 @@ export class JanusGraphSink implements Sink {
     if (this.flushFirstSeq < 0) this.flushFirstSeq = batch.seq;
     this.pendingSeq = batch.seq;
     this.loadedBefore += size;
-    this.marks.push({ seq: batch.seq, elements: this.loadedBefore });
+    this.sample = sampleOf(batch, this.sample);
+    this.marks.push({ seq: batch.seq, elements: this.loadedBefore, sample: this.sample });
     const batchSize = this.options.batchSize ?? JANUSGRAPH_DEFAULTS.batchSize;
     // Flush at batch boundaries only, so the checkpoint can name the last batch that landed.
     if (this.vertices.length + this.edges.length >= batchSize * this.slots.length * 4)
@@ -176,7 +317,7 @@ export class JanusGraphSink implements Sink {
   private async saveCheckpoint(): Promise<void> {
     let safeSeq = this.pendingSeq;
     for (const w of this.waiting.values()) safeSeq = Math.min(safeSeq, w.seq - 1);
-    let mark: { seq: number; elements: number } | undefined;
+    let mark: { seq: number; elements: number; sample: CheckpointSample } | undefined;
     while (this.marks.length > 0 && (this.marks[0]?.seq ?? Infinity) <= safeSeq)
       mark = this.marks.shift();
     if (mark) await this.options.checkpoint?.save(mark);
@@ -234,6 +375,7 @@ export class JanusGraphSink implements Sink {
       outcome = await this.submitWithRetry(sendable, slot);
     } catch (error) {
       if (error instanceof SinkError) throw error;
+      this.options.signal?.throwIfAborted();
       if (sendable.length === 1) {
         this.refuse(sendable[0] as GraphRecord, reasonOf(error));
         return;
@@ -315,8 +457,14 @@ export class JanusGraphSink implements Sink {
       : vertexBindings(records);
     const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
+      if (this.leaseError) throw this.leaseError;
       try {
-        const result = await slot.connection.client.submit(script, bindings);
+        // Ctrl-C must not wait for a request the server may take minutes over: stop waiting at
+        // once (abort closes the connections, which ends the request on the server's side).
+        const result = await untilAborted(
+          slot.connection.client.submit(script, bindings),
+          this.options.signal,
+        );
         const outcome = upsertOutcome(result.toArray(), records, isEdges);
         const accounted = outcome.landed + outcome.missing.length + outcome.conflicts.length;
         if (accounted !== records.length)
@@ -333,18 +481,34 @@ export class JanusGraphSink implements Sink {
         }
         this.retried++;
         await sleep(delayFor(policy, attempt), this.options.signal);
-        await this.reconnect(slot);
+        if (await this.reconnect(slot)) await this.checkAfterReconnect(slot);
       }
     }
   }
 
-  private async reconnect(slot: Slot): Promise<void> {
+  /** Replaces the slot's connection; false when the server still does not answer. */
+  private async reconnect(slot: Slot): Promise<boolean> {
     await slot.connection.close().catch(() => undefined);
     try {
       slot.connection = await connectJanusGraph(this.options.connection);
+      return true;
     } catch {
       // Still down: the next attempt fails fast as transient and waits longer.
+      return false;
     }
+  }
+
+  /** Stops renewing, gives the lease back and closes every connection. */
+  private async release(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    if (this.lease && !this.leaseError)
+      await this.lease.lease.release(this.lease.slot.connection).catch(() => undefined);
+    await Promise.allSettled(
+      [...this.slots, ...(this.lease ? [this.lease.slot] : [])].map((slot) =>
+        slot.connection.close(),
+      ),
+    );
   }
 
   async close(): Promise<SinkStats> {
@@ -354,9 +518,10 @@ export class JanusGraphSink implements Sink {
         this.options.signal?.throwIfAborted();
         await this.retryWaiting();
       }
+      if (this.leaseError) throw this.leaseError;
       await this.options.checkpoint?.clear();
     } finally {
-      await Promise.allSettled(this.slots.map((slot) => slot.connection.close()));
+      await this.release();
     }
     return {
       total: this.total,
@@ -374,7 +539,7 @@ export class JanusGraphSink implements Sink {
     this.vertices = [];
     this.edges = [];
     this.waiting.clear();
-    await Promise.allSettled(this.slots.map((slot) => slot.connection.close()));
+    await this.release();
   }
 
   /** Counts vertices and edges per label in the graph (one scan each) against what was generated. */
@@ -401,6 +566,60 @@ export class JanusGraphSink implements Sink {
       await connection.close();
     }
   }
+}
+
+/** The last vertex and edge of a batch (or the ones before, when it has none). */
+function sampleOf(batch: GraphBatch, before: CheckpointSample): CheckpointSample {
+  const vertex = batch.vertices.at(-1);
+  const edge = batch.edges.at(-1);
+  return {
+    ...before,
+    ...(vertex ? { vertex: vertex.id } : {}),
+    ...(edge ? { edge: { label: edge.label, key: VOCABULARY[edge.label].key, id: edge.id } } : {}),
+  };
+}
+
+/**
+ * Whether what a checkpoint says landed is still in the graph: the graph holds this dataset, and
+ * the checkpoint's last vertex and edge are there.
+ */
+async function stillThere(
+  connection: JanusGraphConnection,
+  state: CheckpointState,
+  holdsThisDataset: boolean,
+): Promise<boolean> {
+  if (!holdsThisDataset) return false;
+  const { vertex, edge } = state.sample ?? {};
+  const result = await connection.client.submit(
+    "[v: vid == null || g.V(vid).toList().any { it.label() != 'vertex' }, e: elabel == null || g.E().hasLabel(elabel).has(ekey, eid).hasNext()]",
+    {
+      vid: vertex ?? null,
+      elabel: edge?.label ?? null,
+      ekey: edge?.key ?? null,
+      eid: edge?.id ?? null,
+    },
+  );
+  const answer = scriptResultObject(result.toArray());
+  return answer['v'] === true && answer['e'] === true;
+}
+
+/** `work`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
+function redactedUrl(options: JanusGraphSinkOptions): string {
+  return redactUrl(options.connection.url);
 }
 
 function formatSeconds(ms: number): string {

@@ -1,3 +1,5 @@
+import { FingraphError, SinkError } from '../../errors.js';
+
 /**
  * Which OpenSearch answers are worth sending again. 429 means the node is busy (write queue full,
  * indexing pressure, circuit breaker); 502/503/504 and dropped connections mean a node or proxy is
@@ -75,4 +77,34 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 function toError(reason: unknown): Error {
   return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+/**
+ * Runs a one-off request sequence (creating indexes, deleting them) again while OpenSearch does
+ * not answer or is busy, then fails with one line naming what failed, never a client stack.
+ */
+export async function withRequestRetry<T>(
+  work: () => Promise<T>,
+  options: {
+    readonly what: string;
+    readonly retries?: number;
+    readonly baseDelayMs?: number;
+    readonly signal?: AbortSignal;
+  },
+): Promise<T> {
+  const retries = options.retries ?? 6;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof FingraphError) throw error;
+      if (!isRetryableRequestError(error) || attempt >= retries)
+        throw new SinkError(
+          `${options.what}: ${requestFailureReason(error)}${attempt > 0 ? ` (after ${attempt} retries)` : ''}`,
+          {},
+          { cause: error },
+        );
+      await sleep(Math.min(8_000, (options.baseDelayMs ?? 250) * 2 ** attempt), options.signal);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
 import { delayFor, type RetryPolicy } from '../retry-policy.js';
 import type { BulkDocument } from './bulk-document.js';
@@ -6,6 +7,7 @@ import {
   requestFailureReason,
   RETRYABLE_STATUSES,
   sleep,
+  statusOf,
 } from './bulk-retry.js';
 
 /** Why the server refused one document, as `_bulk` reports it. */
@@ -51,6 +53,21 @@ export interface BulkSenderOptions {
   readonly onDrop: (drop: BulkDrop) => void;
   /** Waits between attempts; injected so unit tests need not wait. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Keep retrying past `retry.retries` while the server accepted a document within this long: a
+   * busy server that is alive (429s) slows the load down, it does not lose documents. Without it,
+   * `retry.retries` bounds every retry.
+   */
+  readonly retryBudgetMs?: number;
+  /** Monotonic milliseconds, for the retry budget. */
+  readonly clock?: () => number;
+  /**
+   * Runs before a request is sent again after the server did not answer (a dropped connection,
+   * 502/503/504): the server may have restarted, so the sink checks that its indexes are still
+   * there before anything can auto-create them. Shared by the requests that fail together; a
+   * rejection stops the sender.
+   */
+  readonly afterOutage?: () => Promise<void>;
 }
 
 /** What a sender did so far; the sink reports these in its SinkStats. */
@@ -74,6 +91,12 @@ export interface BulkCounters {
  */
 export class BulkSender {
   private readonly running = new Set<Promise<void>>();
+  /** Requests allowed in flight now: halved on a 429, grown back by one per run of successes. */
+  private limit: number;
+  private successesAtLimit = 0;
+  private lastProgressMs: number;
+  private outageCheck: Promise<void> | undefined;
+  private readonly clock: () => number;
   private readonly controller = new AbortController();
   private failure: Error | undefined;
   private readonly counters: BulkCounters = {
@@ -90,6 +113,14 @@ export class BulkSender {
         `opensearch sink: concurrency ${options.concurrency} must be a whole number ≥ 1`,
         { concurrency: options.concurrency },
       );
+    this.limit = options.concurrency;
+    this.clock = options.clock ?? (() => performance.now());
+    this.lastProgressMs = this.clock();
+  }
+
+  /** Requests allowed in flight now (adaptive: below `concurrency` while the server sends 429s). */
+  get concurrencyLimit(): number {
+    return this.limit;
   }
 
   get stats(): Readonly<BulkCounters> {
@@ -108,7 +139,7 @@ export class BulkSender {
   /** Waits for a free request slot, then starts sending `docs` and returns without waiting for it. */
   async submit(docs: readonly BulkDocument[]): Promise<void> {
     this.throwIfFailed();
-    while (this.running.size >= this.options.concurrency) {
+    while (this.running.size >= this.limit) {
       await Promise.race(this.running);
       this.throwIfFailed();
     }
@@ -150,7 +181,7 @@ export class BulkSender {
   }
 
   private async send(docs: readonly BulkDocument[]): Promise<void> {
-    const { retry, transport } = this.options;
+    const { transport } = this.options;
     const signal = this.controller.signal;
     let pending = docs;
     let body = joinLines(pending);
@@ -163,15 +194,21 @@ export class BulkSender {
         response = await transport(body, signal);
       } catch (error) {
         this.throwIfFailed();
-        if (!isRetryableRequestError(error) || attempt >= retry.retries)
+        if (!isRetryableRequestError(error) || !this.mayRetry(attempt))
           throw requestError(pending, error, attempt);
         this.counters.retried += pending.length;
+        if (statusOf(error) === 429) this.slowDown();
         await this.wait(attempt);
+        if (statusOf(error) !== 429) await this.checkAfterOutage();
         continue;
       }
       const again = this.settle(pending, response, attempt);
-      if (again.length === 0) return;
+      if (again.length === 0) {
+        this.speedUp();
+        return;
+      }
       this.counters.retried += again.length;
+      this.slowDown();
       await this.wait(attempt);
       pending = again;
       body = joinLines(pending);
@@ -186,6 +223,7 @@ export class BulkSender {
   ): BulkDocument[] {
     if (!response.errors) {
       this.counters.successful += docs.length;
+      this.lastProgressMs = this.clock();
       return [];
     }
     const items = response.items ?? [];
@@ -195,12 +233,13 @@ export class BulkSender {
         { items: items.length, documents: docs.length },
       );
     const again: BulkDocument[] = [];
-    const canRetry = attempt < this.options.retry.retries;
+    const canRetry = this.mayRetry(attempt);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as BulkDocument;
       const item = itemStatus(items[i]);
       if (item.status < 300) {
         this.counters.successful++;
+        this.lastProgressMs = this.clock();
       } else if (RETRYABLE_STATUSES.has(item.status) && canRetry) {
         again.push(doc);
       } else {
@@ -215,6 +254,35 @@ export class BulkSender {
       }
     }
     return again;
+  }
+
+  /** Within the retry count, or the server accepted something within the retry budget. */
+  private mayRetry(attempt: number): boolean {
+    if (attempt < this.options.retry.retries) return true;
+    const budget = this.options.retryBudgetMs;
+    return budget !== undefined && this.clock() - this.lastProgressMs < budget;
+  }
+
+  private slowDown(): void {
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    this.successesAtLimit = 0;
+  }
+
+  private speedUp(): void {
+    if (this.limit >= this.options.concurrency) return;
+    if (++this.successesAtLimit >= this.limit * 4) {
+      this.limit++;
+      this.successesAtLimit = 0;
+    }
+  }
+
+  private async checkAfterOutage(): Promise<void> {
+    const check = this.options.afterOutage;
+    if (check === undefined) return;
+    this.outageCheck ??= check().finally(() => {
+      this.outageCheck = undefined;
+    });
+    await this.outageCheck;
   }
 
   private drop(drop: BulkDrop): void {

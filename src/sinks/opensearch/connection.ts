@@ -1,6 +1,13 @@
 import { Client } from '@opensearch-project/opensearch';
 import { SinkError } from '../../errors.js';
-import { redactUrl, splitCredentials, withTimeout, type Credentials } from '../credentials.js';
+import {
+  invalidUrlReason,
+  redactUrl,
+  scrubSecret,
+  splitCredentials,
+  withTimeout,
+  type Credentials,
+} from '../credentials.js';
 
 export interface OpenSearchOptions {
   /** http:// or https:// endpoint, e.g. http://127.0.0.1:9200. */
@@ -30,6 +37,8 @@ export async function connectOpenSearch(options: OpenSearchOptions): Promise<Ope
   const url = split.url;
   const credentials = options.credentials ?? split.credentials;
   const shown = redactUrl(url);
+  const invalid = invalidUrlReason(url);
+  if (invalid !== undefined) throw new SinkError(`opensearch: ${shown} ${invalid}`, { url: shown });
   if (!/^https?:\/\//.test(url))
     throw new SinkError(
       `opensearch: ${shown} is not an HTTP URL (expected http://host:9200 or https://…)`,
@@ -68,12 +77,14 @@ export async function connectOpenSearch(options: OpenSearchOptions): Promise<Ope
     const e = error as { meta?: { statusCode?: number }; message?: string; name?: string };
     const why =
       e.meta?.statusCode === 401
-        ? 'authentication failed (401) — set FINGRAPH_OPENSEARCH_USERNAME/PASSWORD'
+        ? credentials
+          ? `authentication failed (401): the server refused user ${JSON.stringify(credentials.username)} and the password given`
+          : 'authentication failed (401) — the server needs credentials: set FINGRAPH_OPENSEARCH_USERNAME/PASSWORD or use --credentials-file'
         : /ECONNREFUSED/.test(e.message ?? '')
           ? 'connection refused — is OpenSearch running there? (`scripts/backends up`)'
           : e.meta?.statusCode !== undefined
             ? `answered HTTP ${e.meta.statusCode} to GET / — not OpenSearch`
             : `${e.name ?? 'error'}: ${e.message ?? String(error)} (expected OpenSearch)`;
-    throw fail(why, error);
+    throw fail(scrubSecret(why, credentials), error);
   }
 }

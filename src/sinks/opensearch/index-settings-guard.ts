@@ -1,5 +1,5 @@
 import { SinkError } from '../../errors.js';
-import { requestFailureReason } from './bulk-retry.js';
+import { requestFailureReason, statusOf } from './bulk-retry.js';
 import type { OpenSearchConnection } from './connection.js';
 
 /** The settings a bulk load changes, as they were before it (null: not set, the default applies). */
@@ -79,6 +79,8 @@ export class IndexSettingsGuard {
           } as never,
         });
       } catch (error) {
+        // An index that is gone (a server that restarted empty) has nothing to put back.
+        if (statusOf(error) === 404) continue;
         failed.push(...indexes);
         cause ??= error;
       }

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
 import { rowJson, type GraphBatch, type GraphRecord, type Label } from '../../model/index.js';
 import { INDEXED_LABELS, indexNameOf, openSearchIndexes } from '../../schema/index.js';
+import type { DatasetIdentity } from '../dataset.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry-policy.js';
 import type {
   BackendSinkOptions,
@@ -13,10 +14,12 @@ import type {
 } from '../sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
 import { BulkChunk, bulkDocument, bulkTarget, type BulkTarget } from './bulk-document.js';
+import { withRequestRetry } from './bulk-retry.js';
 import { BulkSender, type BulkDrop } from './bulk-sender.js';
 import { clientBulkTransport } from './client-bulk-transport.js';
 import type { OpenSearchConnection } from './connection.js';
 import { createVersionedIndexes, switchAliases, type VersionedIndexes } from './index-aliases.js';
+import { checkIndexesAfterOutage, claimIndexes } from './index-marker.js';
 import { IndexSettingsGuard } from './index-settings-guard.js';
 
 /** OpenSearchSink options; every one has a default, measured where it matters for speed. */
@@ -44,6 +47,16 @@ export interface OpenSearchSinkOptions extends BackendSinkOptions {
   readonly aliases?: boolean;
   /** Waits between retries (tests). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Past the retries, keep retrying while the server accepted a document within this long (a
+   * busy server slows the load down, it loses nothing). Default 120 s.
+   */
+  readonly retryBudgetMs?: number;
+  /**
+   * The dataset being loaded: checked against every existing index's `_meta` before the first
+   * write (another dataset is refused), then recorded there.
+   */
+  readonly dataset?: DatasetIdentity;
 }
 
 /** Ground-truth tables and their index kinds: the key `verify` looks up in `expected`. */
@@ -55,7 +68,13 @@ const KEY_OF_KIND: ReadonlyMap<string, string> = new Map([
   ...GROUND_TRUTH_KINDS.map((kind) => [kind, kind] as const),
 ]);
 
-const DEFAULTS = { flushBytes: 5_000_000, flushIntervalMs: 1_000, concurrency: 3 };
+export const OPENSEARCH_DEFAULTS = {
+  flushBytes: 5_000_000,
+  flushIntervalMs: 1_000,
+  concurrency: 3,
+  retryBudgetMs: 120_000,
+} as const;
+const DEFAULTS = OPENSEARCH_DEFAULTS;
 
 /**
  * Loads the stream into OpenSearch through the `_bulk` API: one document per record of every
@@ -116,6 +135,10 @@ export class OpenSearchSink implements Sink {
         this.dropped(drop);
       },
       ...(options.sleep ? { sleep: options.sleep } : {}),
+      retryBudgetMs: options.retryBudgetMs ?? DEFAULTS.retryBudgetMs,
+      clock: this.clock,
+      afterOutage: () =>
+        checkIndexesAfterOutage(this.connection, [...this.indexes.values()], options.dataset),
     });
     if (options.signal?.aborted === true) this.onAbortSignal();
     else options.signal?.addEventListener('abort', this.onAbortSignal, { once: true });
@@ -133,7 +156,10 @@ export class OpenSearchSink implements Sink {
    * write; call it earlier to fail on a mapping conflict before generating anything.
    */
   open(): Promise<void> {
-    this.opening ??= this.prepare();
+    this.opening ??= withRequestRetry(() => this.prepare(), {
+      what: `opensearch: ${this.connection.url}: preparing the indexes`,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
     return this.opening;
   }
 
@@ -148,6 +174,8 @@ export class OpenSearchSink implements Sink {
         Object.keys(openSearchIndexes()).map((kind) => [kind, this.prefix + kind]),
       );
     }
+    if (this.options.dataset !== undefined)
+      await claimIndexes(this.connection, [...this.concrete.values()], this.options.dataset);
     this.guard = new IndexSettingsGuard(this.connection, [...this.concrete.values()]);
     await this.guard.relax();
     for (const [kind, key] of KEY_OF_KIND) {
