@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import type { Credentials } from '../sinks/credentials.js';
 import type { JanusGraphOptions } from '../sinks/janusgraph/connection.js';
 import type { OpenSearchOptions } from '../sinks/opensearch/connection.js';
+import { checkBackendUrl } from './backend-urls.js';
 
 export interface BackendFlags {
   janusgraph?: string;
@@ -68,6 +69,8 @@ async function fromFile(path: string): Promise<Record<string, Credentials | unde
 export async function backendOptions(
   flags: BackendFlags,
 ): Promise<{ janusgraph?: JanusGraphOptions; opensearch?: OpenSearchOptions }> {
+  if (flags.janusgraph !== undefined) checkBackendUrl('--janusgraph', flags.janusgraph);
+  if (flags.opensearch !== undefined) checkBackendUrl('--opensearch', flags.opensearch);
   const file = flags.credentialsFile ? await fromFile(flags.credentialsFile) : {};
   const rejectUnauthorized = flags.insecure !== true;
   return {

@@ -10,6 +10,8 @@ import {
   Resources,
   type LoadFlags,
 } from './backend-sinks.js';
+import { checkBackendUrl } from './backend-urls.js';
+import { checkOutputDirectory } from './input-directory.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
 
@@ -47,6 +49,9 @@ Examples:
         flags.from,
         'needs --janusgraph <url>, --opensearch <url> or both',
       );
+    if (flags.janusgraph) checkBackendUrl('--janusgraph', flags.janusgraph);
+    if (flags.opensearch) checkBackendUrl('--opensearch', flags.opensearch);
+    await checkOutputDirectory('--from', flags.from);
     const drops = new DropLog();
     const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;
     const resources = new Resources();

@@ -1,5 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/command-table.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { runCli } from '../helpers/cli.js';
 import { optionsMarkdown } from '../../src/config/index.js';
 import { vocabularyMarkdown } from '../../src/model/index.js';
 import { typologiesMarkdown } from '../../src/generators/patterns/typology-table.js';
@@ -31,5 +36,46 @@ describe('option descriptors', () => {
   it('describe exactly the fields of GenerationConfig', async () => {
     const { OPTION_DESCRIPTORS, PRESETS } = await import('../../src/config/index.js');
     expect(OPTION_DESCRIPTORS.map((d) => d.name).sort()).toEqual(Object.keys(PRESETS.small).sort());
+  });
+});
+
+describe('README exit codes', () => {
+  const rows = (section('exit-codes') ?? '')
+    .split('\n')
+    .slice(2)
+    .map((row) => row.split('|').map((cell) => cell.trim()))
+    .map(([, code, , examples]) => ({
+      code: Number(code),
+      commands: [...(examples ?? '').matchAll(/`fingraph([^`]*)`/g)].map((m) =>
+        (m[1] ?? '').trim().split(/\s+/).filter(Boolean),
+      ),
+    }));
+
+  it('the table lists every exit code the CLI uses', () => {
+    expect(rows.map((row) => row.code)).toEqual(Object.values(EXIT));
+  });
+
+  it('each example exits with the code of its row', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'fingraph-exit-codes-'));
+    try {
+      // Interruption (130) is tested by sending signals, in cli-first-hour.test.ts.
+      for (const { code, commands } of rows.filter((row) => row.code !== EXIT.interrupted))
+        for (const args of commands) {
+          const result = runCli(args, cwd);
+          expect(result.status, `fingraph ${args.join(' ')}: ${result.stderr}`).toBe(code);
+        }
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('the command table', () => {
+  it('lists each command with its own description', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name()).toBe(entry.name);
+      expect(command.description()).toBe(entry.description);
+    }
   });
 });
