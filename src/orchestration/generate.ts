@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { GenerationConfig } from '../config/index.js';
+import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
@@ -171,6 +172,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       shard,
     };
     if (output !== undefined) {
+      const descriptor = dataPackage(files);
+      if (descriptor !== undefined) await output.writeJson(DATA_PACKAGE_FILE, descriptor);
       if (config.includeMetadata) {
         await output.writeJson(
           'manifest.json',
