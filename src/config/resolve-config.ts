@@ -195,7 +195,7 @@ export function resolveConfig(input: ConfigInput): GenerationConfig {
         throw new ConfigError(
           key,
           raw,
-          'is not a known option (see `fingraph generate --help` for the list)',
+          'is not a known option (the README options table and `fingraph generate --help` list them)',
         );
       }
       const other = spelledAs.get(d.name);
