@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import { invalidUrlReason, redactUrl, type Credentials } from '../sinks/credentials.js';
 import type { JanusGraphOptions } from '../sinks/janusgraph/connection.js';
 import type { OpenSearchOptions } from '../sinks/opensearch/connection.js';
+import { checkBackendUrl } from './backend-urls.js';
 
 export interface BackendFlags {
   janusgraph?: string;
@@ -76,6 +77,9 @@ export async function backendOptions(
     const invalid = url === undefined ? undefined : invalidUrlReason(url);
     if (invalid !== undefined) throw new ConfigError(flag, redactUrl(url ?? ''), invalid);
   }
+  // And of the right kind for its backend (ws:// for Gremlin, http:// for OpenSearch).
+  if (flags.janusgraph !== undefined) checkBackendUrl('--janusgraph', flags.janusgraph);
+  if (flags.opensearch !== undefined) checkBackendUrl('--opensearch', flags.opensearch);
   const file = flags.credentialsFile ? await fromFile(flags.credentialsFile) : {};
   const rejectUnauthorized = flags.insecure !== true;
   return {

@@ -1,4 +1,6 @@
 import type { Progress } from '../orchestration/generate.js';
+import { discardPendingStagingSync } from '../sinks/files/output-directory.js';
+import { EXIT } from './exit-codes.js';
 import { createProgress } from './progress.js';
 
 export interface RunHooks {
@@ -6,9 +8,13 @@ export interface RunHooks {
   readonly onProgress?: (progress: Progress) => void;
 }
 
+/** Signals that stop a run: Ctrl-C, `kill`, a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Runs a long command with a progress line (when `showProgress`) and Ctrl-C wired to an abort
- * signal, so every layer stops cleanly and nothing half-written is kept.
+ * signal, so every layer stops cleanly and nothing half-written is kept. A second Ctrl-C does not
+ * wait for that: it removes the staging directory and exits at once.
  */
 export async function interruptible<T>(
   showProgress: boolean,
@@ -17,12 +23,16 @@ export async function interruptible<T>(
   const progress = showProgress ? createProgress() : undefined;
   const controller = new AbortController();
   const onSignal = () => {
-    controller.abort(new Error('interrupted'));
+    if (!controller.signal.aborted) {
+      controller.abort(new Error('interrupted'));
+      return;
+    }
+    progress?.stop();
+    discardPendingStagingSync();
+    process.stderr.write('fingraph: interrupted twice; stopped at once, no output was kept\n');
+    process.exit(EXIT.interrupted);
   };
-  // SIGTERM (a service manager, `kill`) stops a load like Ctrl-C: no staging left behind, index
-  // settings put back, the checkpoint kept.
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const name of STOP_SIGNALS) process.on(name, onSignal);
   try {
     return await run({
       signal: controller.signal,
@@ -34,7 +44,6 @@ export async function interruptible<T>(
     });
   } finally {
     progress?.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
   }
 }

@@ -1,58 +1,76 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
-import { VERSION } from '../version.js';
-import { auditCommand } from './audit-command.js';
-import { detectCommand } from './detect-command.js';
-import { generateCommand } from './generate-command.js';
-import { loadCommand } from './load-command.js';
-import { mergeCommand } from './merge-command.js';
-import { schemaCommand } from './schema-command.js';
-import { printVerification } from './verification-table.js';
-import { VerificationError } from '../orchestration/verify-sinks.js';
 import { tuneHeapForStreaming } from '../orchestration/heap-tuning.js';
+import { discardPendingStagingSync } from '../sinks/files/output-directory.js';
+import { VERSION } from '../version.js';
+import { COMMANDS } from './command-table.js';
+import { EXIT } from './exit-codes.js';
+import { inCliTerms } from './library-errors.js';
 
-/** Exit codes: 0 success, 1 failure while running, 2 bad input (flags, config), 130 interrupted. */
-const EXIT_FAILURE = 1;
-const EXIT_USAGE = 2;
+/**
+ * Commander's usage errors become one line: "fingraph: unknown option '--x' (Did you mean --y?)".
+ * Help (asked for, or shown because a command is missing) is printed as commander formats it.
+ */
+const output = {
+  writeErr: (text: string) => {
+    if (text.startsWith('error: '))
+      process.stderr.write(`fingraph: ${text.slice('error: '.length).replace(/\n(?=.)/g, ' ')}`);
+    else process.stderr.write(text);
+  },
+};
 
-async function main(argv: string[]): Promise<number> {
-  // Commander's usage errors become one line: "fingraph: unknown option '--x' (Did you mean --y?)".
-  const output = {
-    writeErr: (text: string) =>
-      process.stderr.write(`fingraph: ${text.replace(/^error: /, '').replace(/\n(?=.)/g, ' ')}`),
-  };
+/** Usage errors of every command and subcommand (`schema print`…) go through `main`'s exit codes. */
+function configure(command: Command): Command {
+  command.exitOverride().configureOutput(output);
+  for (const sub of command.commands) configure(sub);
+  return command;
+}
+
+/** The command the arguments name (`fingraph generate …`, `fingraph help generate`), if any. */
+function requestedCommand(args: readonly string[]): string | undefined {
+  const [first, second] = args.filter((arg) => !arg.startsWith('-'));
+  return first === 'help' ? second : first;
+}
+
+async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('fingraph')
     .description('Synthetic bank with hidden financial crimes and exact ground truth')
-    .version(VERSION)
-    .exitOverride()
-    .configureOutput(output);
-  for (const command of [
-    generateCommand(),
-    loadCommand(),
-    mergeCommand(),
-    schemaCommand(),
-    detectCommand(),
-    auditCommand(),
-  ])
-    program.addCommand(command.exitOverride().configureOutput(output));
+    .version(VERSION);
+  const requested = requestedCommand(args);
+  for (const entry of COMMANDS) {
+    // Only the command that runs is loaded; the others are listed by name for the help.
+    program.addCommand(
+      entry.name === requested
+        ? await entry.load()
+        : new Command(entry.name).description(entry.description),
+    );
+  }
+  return configure(program);
+}
+
+async function main(argv: string[]): Promise<number> {
   try {
+    const program = await buildProgram(argv.slice(2));
     await program.parseAsync(argv);
     // A command may have set a failure code (elements refused by a backend) without throwing.
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (thrown) {
+    const error = inCliTerms(thrown);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof ConfigError || error instanceof SchemaError) {
       process.stderr.write(`fingraph: ${error.message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
     if (error instanceof Error && error.message === 'interrupted') {
       process.stderr.write('fingraph: interrupted; no output was kept\n');
-      return 130;
+      return EXIT.interrupted;
     }
-    if (error instanceof VerificationError) printVerification(error.rows, error.partial);
+    if (error instanceof FingraphError && error.name === 'VerificationError') {
+      const { printVerification } = await import('./verification-table.js');
+      const { VerificationError } = await import('../orchestration/verify-sinks.js');
+      if (error instanceof VerificationError) printVerification(error.rows, error.partial);
+    }
     const message =
       error instanceof FingraphError
         ? error.message
@@ -60,9 +78,11 @@ async function main(argv: string[]): Promise<number> {
           ? (error.stack ?? error.message)
           : String(error);
     process.stderr.write(`fingraph: ${message}\n`);
-    return EXIT_FAILURE;
+    return EXIT.failure;
   }
 }
 
 tuneHeapForStreaming();
+// Whatever ends the process, a run's staging directory does not outlive it.
+process.on('exit', discardPendingStagingSync);
 process.exitCode = await main(process.argv);

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { mergeShards } from '../orchestration/merge-shards.js';
+import { checkOutputDirectory } from './input-directory.js';
 import { interruptible } from './interruptible.js';
 
 interface MergeFlags {
@@ -31,6 +32,7 @@ Examples:
   $ fingraph merge --out whole part-0 part-1 part-2`,
     )
     .action(async (shards: string[], flags: MergeFlags) => {
+      for (const shard of shards) await checkOutputDirectory('shard', shard);
       const report = await interruptible(false, ({ signal }) =>
         mergeShards({ shards, outDir: flags.out, overwrite: flags.overwrite, signal }),
       );

@@ -1,6 +1,7 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError, formatValue } from '../errors.js';
 import { USD_PER_UNIT } from '../generators/data/fx-rates.js';
 import type { GenerationConfig } from './generation-config.js';
+import { limitOf } from './limits.js';
 import { OPTION_DESCRIPTORS, OUTPUT_FORMATS, type OptionDescriptor } from './options.js';
 import { isPresetName, PRESET_NAMES, PRESETS } from './presets.js';
 
@@ -29,17 +30,29 @@ export function findOption(key: string): OptionDescriptor | undefined {
   return BY_NAME.get(key);
 }
 
+/** A value above the option's limit names the limit and why it is there. */
+function checkLimit(d: OptionDescriptor, value: number, field: string): number {
+  const limit = limitOf(d);
+  if (limit !== undefined && value > limit.max)
+    throw new ConfigError(
+      field,
+      value,
+      `must be ≤ ${limit.max.toLocaleString('en-US')} (${limit.reason})`,
+    );
+  return value;
+}
+
 function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown {
   const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
   switch (d.type) {
     case 'count':
       if (!isWhole(value) || value < 0)
         throw new ConfigError(field, value, 'must be a whole number ≥ 0');
-      return value;
+      return checkLimit(d, value, field);
     case 'positive':
       if (!isWhole(value) || value < 1)
         throw new ConfigError(field, value, 'must be a whole number ≥ 1');
-      return value;
+      return checkLimit(d, value, field);
     case 'seed':
       if (!isWhole(value) || value < 0 || value > 0xffffffff)
         throw new ConfigError(field, value, 'must be a whole number from 0 to 4294967295');
@@ -187,6 +200,8 @@ export function resolveConfig(input: ConfigInput): GenerationConfig {
   }
   const merged: Record<string, unknown> = { ...PRESETS[presetName] };
   for (const layer of input.layers) {
+    // The key each option was given by in this layer: two spellings of one option are refused.
+    const spelledAs = new Map<string, string>();
     for (const [key, raw] of Object.entries(layer.values)) {
       if (raw === undefined) continue;
       const d = findOption(key);
@@ -194,9 +209,17 @@ export function resolveConfig(input: ConfigInput): GenerationConfig {
         throw new ConfigError(
           key,
           raw,
-          'is not a known option (see `fingraph generate --help` for the list)',
+          'is not a known option (the README options table and `fingraph generate --help` list them)',
         );
       }
+      const other = spelledAs.get(d.name);
+      if (other !== undefined)
+        throw new ConfigError(
+          key,
+          raw,
+          `sets the same option as ${other} (${formatValue(layer.values[other])}); give it once`,
+        );
+      spelledAs.set(d.name, key);
       const field = layer.source === 'flag' ? d.flag : key;
       const value = checkValue(d, raw, field);
       if (d.restrictedTo !== undefined && value !== d.restrictedTo) {

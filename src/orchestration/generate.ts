@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { GenerationConfig } from '../config/index.js';
+import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
@@ -13,6 +14,7 @@ import { planRun, type Plan } from './plan.js';
 import { RunCounter } from './run-stats.js';
 import { shardOf, shardUnits, type Shard } from './shard.js';
 import { verifySinks } from './verify-sinks.js';
+import type { UnitRange } from './work-units.js';
 import { generateBatchesInWorkers } from './workers/parallel-batches.js';
 
 export interface GenerateOptions {
@@ -106,6 +108,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const clock = options.clock ?? (() => performance.now());
   const { config } = options;
   const plan = planRun(config); // validates typologies before anything is written
+  const shard = shardOf(config);
+  // All of the planning happens before the staging directory exists: the event loop is busy
+  // while it runs, so a Ctrl-C is only seen once it is done, and there is then nothing to clean.
+  const emitted = shardUnits(plan, shard);
+  options.signal?.throwIfAborted();
   const output =
     options.outDir === undefined
       ? undefined
@@ -123,7 +130,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
   const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? []), ...opened];
   const counter = new RunCounter();
-  const shard = shardOf(config);
   // The ground truth is the whole run's: shard 0 writes and loads it, once.
   const writeGroundTruth = config.includeGroundTruth && shard.index === 0;
   const startedMs = clock();
@@ -134,7 +140,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
   };
   try {
-    const result = await fanOut(batchStream(plan, shard, sinks, options.signal), sinks, {
+    const result = await fanOut(batchStream(plan, emitted, sinks, options.signal), sinks, {
       onBatch,
       writeGroundTruth,
     });
@@ -166,6 +172,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       shard,
     };
     if (output !== undefined) {
+      const descriptor = dataPackage(files);
+      if (descriptor !== undefined) await output.writeJson(DATA_PACKAGE_FILE, descriptor);
       if (config.includeMetadata) {
         await output.writeJson(
           'manifest.json',
@@ -186,9 +194,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
  * The batch stream for this run: sequential, or from worker threads that also encode the rows of
  * text files (the sinks get records only when one needs them: a backend, Parquet).
  */
-function batchStream(plan: Plan, shard: Shard, sinks: readonly Sink[], signal?: AbortSignal) {
+function batchStream(plan: Plan, emitted: UnitRange, sinks: readonly Sink[], signal?: AbortSignal) {
   const { config } = plan;
-  const emitted = shardUnits(plan, shard);
   if (config.numWorkers === 1)
     return generateBatches(plan, { batchSize: config.batchSize, signal, emitted });
   const textFormats = sinks.flatMap((sink) =>

@@ -1,3 +1,4 @@
+import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -103,6 +104,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
       writeGroundTruth: config.includeGroundTruth,
     });
     const files = sinks.flatMap((sink) => sink.files());
+    const descriptor = dataPackage(files);
+    if (descriptor !== undefined) await output.writeJson(DATA_PACKAGE_FILE, descriptor);
     const chunkSize = first.manifest.chunk_size ?? 0;
     await output.writeJson(
       'manifest.json',

@@ -17,6 +17,7 @@ import {
 import { EDGE_ID_PREFIX, formatId } from '../model/index.js';
 import { deriveSeed, Rng } from '../random/index.js';
 import { typologyCounts } from './laundering-rate.js';
+import { checkInjectedCounts } from './injected-limit.js';
 import { SlotLayout } from './slot-layout.js';
 
 export interface PlannedInstance {
@@ -113,6 +114,7 @@ export function planPatterns(config: GenerationConfig, time: TimeFrame): Pattern
     offsets.set(stage, perInstance);
     reservedCounts[stage] = running;
   }
+  checkInjectedCounts(drafted, reservedCounts);
   const layouts = Object.fromEntries(
     stages.map((stage) => [
       stage,

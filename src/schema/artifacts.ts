@@ -1,4 +1,4 @@
-import { OPTION_DESCRIPTORS, type OptionDescriptor } from '../config/index.js';
+import { limitOf, OPTION_DESCRIPTORS, type OptionDescriptor } from '../config/index.js';
 import { rowJsonSchemas } from './json-schemas.js';
 import { janusGraphManagementScript } from './janusgraph-script.js';
 import { janusGraphSchema } from './janusgraph-schema.js';
@@ -9,9 +9,9 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 function optionSchema(d: OptionDescriptor): Record<string, unknown> {
   switch (d.type) {
     case 'count':
-      return { type: 'integer', minimum: 0 };
+      return { type: 'integer', minimum: 0, maximum: limitOf(d)?.max };
     case 'positive':
-      return { type: 'integer', minimum: 1 };
+      return { type: 'integer', minimum: 1, maximum: limitOf(d)?.max };
     case 'seed':
       return { type: 'integer', minimum: 0, maximum: 4294967295 };
     case 'rate':

@@ -1,4 +1,3 @@
-import gremlin from 'gremlin';
 import { SinkError } from '../../errors.js';
 import {
   invalidUrlReason,
@@ -60,6 +59,8 @@ export async function connectJanusGraph(options: JanusGraphOptions): Promise<Jan
     );
   }
   const timeoutMs = options.connectTimeoutMs ?? 15_000;
+  // Loaded on first use: commands that never connect (generate to files, --help) do not pay for it.
+  const { default: gremlin } = await import('gremlin');
   const client = new gremlin.driver.Client(url, {
     traversalSource: 'g',
     rejectUnauthorized: options.rejectUnauthorized ?? true,

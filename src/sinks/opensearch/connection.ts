@@ -1,4 +1,4 @@
-import { Client } from '@opensearch-project/opensearch';
+import type { Client } from '@opensearch-project/opensearch';
 import { SinkError } from '../../errors.js';
 import {
   invalidUrlReason,
@@ -43,6 +43,8 @@ export async function connectOpenSearch(options: OpenSearchOptions): Promise<Ope
     throw new SinkError(
       `opensearch: ${shown} is not an HTTP URL (expected http://host:9200 or https://…)`,
     );
+  // Loaded on first use: commands that never connect (generate to files, --help) do not pay for it.
+  const { Client } = await import('@opensearch-project/opensearch');
   const client = new Client({
     node: url,
     ...(credentials
