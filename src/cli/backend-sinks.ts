@@ -117,6 +117,7 @@ export async function openBackendSinks(
   source: unknown,
   drops: DropLog,
   resources: Resources,
+  withLabels: boolean,
 ): Promise<Sink[]> {
   const options = await backendOptions(flags);
   const sinks: Sink[] = [];
@@ -140,6 +141,7 @@ export async function openBackendSinks(
         resume: flags.resume === true,
         failFast: flags.failFast === true,
         onDrop: drops.record,
+        withLabels,
       }),
     );
   }
@@ -152,6 +154,7 @@ export async function openBackendSinks(
         aliases: flags.aliases === true,
         failFast: flags.failFast === true,
         onDrop: drops.record,
+        withLabels,
       }),
     );
   }

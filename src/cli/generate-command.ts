@@ -144,7 +144,7 @@ async function runGenerate(
       generate({
         config,
         outDir,
-        openSinks: () => openBackendSinks(flags, config, drops, resources),
+        openSinks: () => openBackendSinks(flags, config, drops, resources, config.withLabels),
         overwrite: flags.overwrite === true,
         clock: () => performance.now(),
         memory: () => process.memoryUsage.rss(),

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { GenerationConfig } from '../config/index.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
+import { fileOutputs } from '../sinks/exports/index.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
 import type { GroundTruth, Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import type { GraphBatch, Label } from '../model/index.js';
@@ -110,10 +111,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     options.outDir === undefined
       ? undefined
       : await OutputDirectory.open(options.outDir, options.overwrite ?? false);
+  const shard = shardOf(config);
   const fileSinks =
-    output === undefined
-      ? []
-      : config.formats.map((format) => new FileSink(output.staging, format, clock));
+    output === undefined ? [] : fileOutputs(output.staging, config, clock, shard.count === 1);
   let opened: readonly Sink[];
   try {
     opened = (await options.openSinks?.()) ?? [];
@@ -123,7 +123,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
   const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? []), ...opened];
   const counter = new RunCounter();
-  const shard = shardOf(config);
   // The ground truth is the whole run's: shard 0 writes and loads it, once.
   const writeGroundTruth = config.includeGroundTruth && shard.index === 0;
   const startedMs = clock();

@@ -6,9 +6,10 @@ import {
   type AnyVertexRecord,
   type GraphBatch,
   type GraphRecord,
+  truthGraph,
 } from '../../model/index.js';
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
-import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../sink.js';
+import type { BackendSinkOptions, GroundTruth, Sink, SinkStats, VerificationRow } from '../sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
 import type { Checkpoint } from './checkpoint.js';
 import {
@@ -46,6 +47,11 @@ export interface JanusGraphSinkOptions extends BackendSinkOptions {
    * default): such an edge is reported at once. Endpoints are never created by this sink.
    */
   readonly awaitEndpointsMs?: number;
+  /**
+   * `--with-labels`: event edges and vertices get is_laundering and pattern_ids, and the ground
+   * truth becomes `pattern` vertices with an `involves` edge (property `role`) to each participant.
+   */
+  readonly withLabels?: boolean;
 }
 
 /** Measured on the local server (see README, `npm run bench:janusgraph`). */
@@ -102,6 +108,8 @@ export class JanusGraphSink implements Sink {
   private failed = 0;
   private retried = 0;
   private skipped = 0;
+  /** Truth-graph elements written (pattern vertices, involves edges), for verification. */
+  private truthCounts: Record<string, number> = {};
   private readonly startedMs: number;
   private readonly clock: () => number;
 
@@ -153,6 +161,23 @@ export class JanusGraphSink implements Sink {
     // Flush at batch boundaries only, so the checkpoint can name the last batch that landed.
     if (this.vertices.length + this.edges.length >= batchSize * this.slots.length * 4)
       await this.flush();
+  }
+
+  /**
+   * Under `withLabels`, writes the ground truth as a graph: a `pattern` vertex per injected crime
+   * (id = pattern_id, its ground-truth record as properties) and an `involves` edge from it to
+   * every participant, with the participant's role. Upserted like everything else.
+   */
+  async writeGroundTruth(truth: GroundTruth): Promise<void> {
+    if (this.options.withLabels !== true) return;
+    const graph = truthGraph(truth.patterns);
+    this.truthCounts = { pattern: graph.vertices.length, involves: graph.edges.length };
+    // The truth graph travels the same path as the data: the sink only reads label, id,
+    // endpoints and properties, which these records have.
+    for (const v of graph.vertices) this.vertices.push(v as unknown as AnyVertexRecord);
+    for (const e of graph.edges) this.edges.push(e as unknown as AnyEdgeRecord);
+    this.total += graph.vertices.length + graph.edges.length;
+    await this.flush();
   }
 
   private async flush(): Promise<void> {
@@ -310,9 +335,10 @@ export class JanusGraphSink implements Sink {
   ): Promise<UpsertOutcome> {
     const isEdges = isEdgeRecord(records[0] as GraphRecord);
     const script = isEdges ? UPSERT_EDGES_SCRIPT : UPSERT_VERTICES_SCRIPT;
+    const withLabels = this.options.withLabels === true;
     const bindings = isEdges
-      ? edgeBindings(records as readonly AnyEdgeRecord[])
-      : vertexBindings(records);
+      ? edgeBindings(records, withLabels)
+      : vertexBindings(records, withLabels);
     const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -389,7 +415,7 @@ export class JanusGraphSink implements Sink {
         edges?: Record<string, unknown>;
       };
       const actual = { ...(counts.vertices ?? {}), ...(counts.edges ?? {}) };
-      return Object.entries(expected)
+      return Object.entries({ ...expected, ...this.truthCounts })
         .filter(([label]) => label !== 'patterns' && label !== 'event_labels')
         .map(([label, count]) => ({
           label,

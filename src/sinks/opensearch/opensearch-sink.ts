@@ -44,6 +44,8 @@ export interface OpenSearchSinkOptions extends BackendSinkOptions {
   readonly aliases?: boolean;
   /** Waits between retries (tests). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** `--with-labels`: documents of events get is_laundering and pattern_ids. */
+  readonly withLabels?: boolean;
 }
 
 /** Ground-truth tables and their index kinds: the key `verify` looks up in `expected`. */
@@ -266,7 +268,7 @@ export class OpenSearchSink implements Sink {
   private add(record: GraphRecord): void {
     const target = this.targets.get(record.label);
     if (target === undefined) return; // traveled, issued, billed_to: no index of their own
-    this.queue(target, record.id, rowJson(record));
+    this.queue(target, record.id, rowJson(record, this.options.withLabels === true));
   }
 
   private queue(target: BulkTarget, id: string, sourceJson: string): void {
