@@ -49,13 +49,19 @@ const LABEL_E = 'labelE';
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+/**
+ * Text as XML character data. Line breaks become character references: an XML parser would turn
+ * a literal CR into LF, and one element per line keeps the file greppable and splittable.
+ */
 export function xmlText(text: string): string {
   return text
     .replace(NOT_XML, '\ufffd')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;');
 }
 
 function value(kind: PropertyKind, v: unknown): string {
