@@ -56,6 +56,7 @@ export default tseslint.config(
       'output/**',
       'schema/**',
       'coverage/**',
+      '.venv/**',
       '**/*.mjs',
       'eslint.config.js',
     ],
