@@ -106,8 +106,8 @@ describe('GraphML export', () => {
     const edge = scriptResultObject(
       (
         await jg.client.submit(
-          "g.E().hasLabel('transfer').has('transaction_id', id).valueMap().next()",
-          { id: crime.event_id },
+          "g.E().hasLabel('transfer').has('transaction_id', tid).valueMap().next()",
+          { tid: crime.event_id },
         )
       ).toArray(),
     );
@@ -117,7 +117,7 @@ describe('GraphML export', () => {
     expect(JSON.parse(edge['pattern_ids'] as string)).toEqual(crime.pattern_ids);
     const pattern = report.groundTruth.patterns[0]!;
     const vertex = scriptResultObject(
-      (await jg.client.submit('g.V(id).valueMap().next()', { id: pattern.pattern_id })).toArray(),
+      (await jg.client.submit('g.V(pid).valueMap().next()', { pid: pattern.pattern_id })).toArray(),
     );
     expect(vertex['typology']).toEqual([pattern.typology]);
     expect(vertex['total_value']).toEqual([pattern.total_value]);
@@ -166,10 +166,10 @@ describe('--with-labels loaded into both backends', () => {
       (cycle.participants as { id: string; role: string }[]).map((p) => `${p.id}:${p.role}`).sort(),
     );
     const edges = await jg.client.submit(
-      "g.V(pid).out('involves').bothE().has('pattern_ids', TextP.containing('\"' + pid + '\"')).dedup().project('label', 'id').by(label()).by(values(keys).fold()).toList()",
+      "g.V(pid).out('involves').bothE().has('pattern_ids', TextP.containing('\"' + pid + '\"')).dedup().project('label', 'id').by(label()).by(values(keyNames).fold()).toList()",
       {
         pid: cycle.pattern_id,
-        keys: [
+        keyNames: [
           'transaction_id',
           'login_id',
           'document_id',
