@@ -166,7 +166,7 @@ describe('--with-labels loaded into both backends', () => {
       (cycle.participants as { id: string; role: string }[]).map((p) => `${p.id}:${p.role}`).sort(),
     );
     const edges = await jg.client.submit(
-      "g.V(pid).out('involves').bothE().has('pattern_ids', TextP.containing('\"' + pid + '\"')).dedup().project('label', 'id').by(label()).by(values(keyNames).fold()).toList()",
+      "g.V(pid).out('involves').bothE().has('pattern_ids', TextP.containing('\"' + pid + '\"')).dedup().project('label', 'id').by(label()).by(values(keyNames as String[]).fold()).toList()",
       {
         pid: cycle.pattern_id,
         keyNames: [
