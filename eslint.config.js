@@ -26,6 +26,28 @@ const AMBIENT = [
   },
 ];
 
+/**
+ * Detection queries must find crimes the way an analyst would: never from the answers. These
+ * names exist only in ground truth (--with-labels columns, the truth graph, ground_truth/ files).
+ */
+const GROUND_TRUTH_NAMES =
+  /is_laundering|pattern_ids?|involves|involvement_id|event_labels|ground_truth|['"]patterns?['"]/;
+const NO_GROUND_TRUTH = [
+  ...AMBIENT,
+  ...['Literal', 'TemplateElement'].map((node) => ({
+    selector:
+      node === 'Literal'
+        ? `Literal[value=${GROUND_TRUTH_NAMES}]`
+        : `TemplateElement[value.raw=${GROUND_TRUTH_NAMES}]`,
+    message:
+      'Detection queries never read ground truth (is_laundering, pattern_ids, pattern vertices, ground_truth/).',
+  })),
+  {
+    selector: "Literal[value='pattern'], Literal[value='patterns']",
+    message: 'Detection queries never read ground truth (the pattern vertices and patterns index).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +56,7 @@ export default tseslint.config(
       'output/**',
       'schema/**',
       'coverage/**',
+      '.venv/**',
       '**/*.mjs',
       'eslint.config.js',
     ],
@@ -87,6 +110,24 @@ export default tseslint.config(
         { name: 'process', message: 'Only src/cli touches process (stdout, exit codes, env).' },
       ],
       ...restrict(['**/cli/**'], 'Only the CLI imports the CLI.'),
+    },
+  },
+  {
+    // Detectors: the queries. Scoring (score.ts, truth-directory.ts) reads ground truth; they may not.
+    files: ['src/detection/graph/**', 'src/detection/entities/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...NO_GROUND_TRUTH],
+      ...restrict(
+        [
+          '**/score*',
+          '**/truth-directory*',
+          '**/model/ground-truth*',
+          '**/sources/**',
+          'node:fs*',
+          '**/cli/**',
+        ],
+        'Detection queries never read ground truth or output files: only the loaded backends.',
+      ),
     },
   },
   {

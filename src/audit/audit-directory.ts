@@ -1,4 +1,4 @@
-import type { OutputFormat } from '../config/index.js';
+import type { TableFormat } from '../config/index.js';
 import { LABELS, VOCABULARY, isEdgeRecord } from '../model/index.js';
 import type { GroundTruth } from '../sinks/sink.js';
 import { isGroundTruthTable, readGroundTruth } from '../sources/ground-truth-reader.js';
@@ -14,7 +14,7 @@ import { checkRealism } from './realism-targets.js';
 
 export interface AuditOptions {
   /** Format to read when the directory holds several; default as `fingraph load --from`. */
-  readonly format?: OutputFormat;
+  readonly format?: TableFormat;
   /** Events per label above which unlabelled events are sampled for the leak table. */
   readonly leakSampleLimit?: number;
   readonly signal?: AbortSignal;
@@ -27,7 +27,7 @@ export const MAIN_EVENT_LABELS = ['transfer', 'communicated', 'trade', 'logged_i
 async function groundTruthOf(
   root: string,
   manifest: OutputManifest,
-  format: OutputFormat,
+  format: TableFormat,
 ): Promise<GroundTruth> {
   const files: Partial<Record<'patterns' | 'event_labels', ManifestFile>> = {};
   for (const file of manifest.files)

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { OutputFormat } from '../config/index.js';
+import type { TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { MANIFEST_FILE, readManifest, type OutputManifest } from '../sources/manifest.js';
 import { chooseFormat } from '../sources/source-format.js';
@@ -24,8 +24,8 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'other' | 'm
  */
 export async function checkAuditInput(
   directory: string,
-  format: OutputFormat | undefined,
-): Promise<{ root: string; manifest: OutputManifest; format: OutputFormat }> {
+  format: TableFormat | undefined,
+): Promise<{ root: string; manifest: OutputManifest; format: TableFormat }> {
   const root = resolve(directory);
   const kind = await kindOf(root);
   if (kind === 'missing') throw new ConfigError(ARGUMENT, root, 'does not exist');

@@ -4,14 +4,14 @@ import { Command, Option } from 'commander';
 import { auditDirectory } from '../audit/audit-directory.js';
 import { renderAuditHtml } from '../audit/report-html.js';
 import { renderAuditText } from '../audit/report-text.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
+import { TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { interruptible } from './interruptible.js';
 
 interface AuditFlags {
   json?: boolean;
   html?: string;
-  format?: OutputFormat;
+  format?: TableFormat;
 }
 
 /** Refuses an --html path whose folder does not exist before the (long) audit runs. */
@@ -36,7 +36,7 @@ export function auditCommand(): Command {
       new Option(
         '--format <format>',
         'which of the written formats to read (default: the first present of jsonl, parquet, csv, json)',
-      ).choices(OUTPUT_FORMATS),
+      ).choices(TABLE_FORMATS),
     )
     .addHelpText(
       'after',

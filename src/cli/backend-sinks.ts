@@ -179,6 +179,7 @@ export async function openBackendSinks(
   dataset: DatasetIdentity,
   drops: DropLog,
   resources: Resources,
+  withLabels: boolean,
   signal?: AbortSignal,
 ): Promise<Sink[]> {
   const options = await backendOptions(flags);
@@ -211,6 +212,7 @@ export async function openBackendSinks(
           failFast: flags.failFast === true,
           onDrop: drops.record,
           onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),
+          withLabels,
           signal,
         }),
       );
@@ -228,6 +230,7 @@ export async function openBackendSinks(
         failFast: flags.failFast === true,
         onDrop: drops.record,
         dataset,
+        withLabels,
         ...(bulkConcurrency === undefined ? {} : { concurrency: bulkConcurrency }),
         ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
         ...(signal === undefined ? {} : { signal }),

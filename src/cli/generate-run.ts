@@ -129,6 +129,7 @@ async function runGenerate(
             ),
             drops,
             resources,
+            config.withLabels,
             signal,
           ),
         overwrite: flags.overwrite === true,

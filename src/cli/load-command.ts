@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
+import { TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { load, type LoadReport } from '../orchestration/load.js';
 import { readManifest } from '../sources/index.js';
@@ -20,7 +20,8 @@ import { printVerification } from './verification-table.js';
 
 interface LoadCommandFlags extends LoadFlags {
   from: string;
-  format?: OutputFormat;
+  format?: TableFormat;
+  withLabels?: boolean;
   json?: boolean;
   quiet?: boolean;
 }
@@ -33,7 +34,11 @@ export function loadCommand(): Command {
       new Option(
         '--format <format>',
         'which of the written formats to read (default: the first present of jsonl, parquet, csv, json)',
-      ).choices(OUTPUT_FORMATS),
+      ).choices(TABLE_FORMATS),
+    )
+    .option(
+      '--with-labels',
+      'ground truth on the loaded data: is_laundering and pattern_ids on events, pattern vertices in JanusGraph (from ground_truth/ when the files have no labels; a directory generated with --with-labels loads them anyway)',
     )
     .option('--json', 'print a machine-readable report to stdout')
     .option('-q, --quiet', 'no progress or summary on stderr');
@@ -43,7 +48,8 @@ export function loadCommand(): Command {
     `
 Examples:
   $ fingraph load --from ./output --janusgraph ws://127.0.0.1:8182/gremlin --opensearch http://127.0.0.1:9200
-  $ fingraph load --from ./output --janusgraph wss://graph.bank.internal:8182/gremlin --credentials-file creds.json --resume`,
+  $ fingraph load --from ./output --janusgraph wss://graph.bank.internal:8182/gremlin --credentials-file creds.json --resume
+  $ fingraph load --from ./output --with-labels --janusgraph ws://127.0.0.1:8182/gremlin   # crimes drawn in the graph`,
   );
   command.action(async (flags: LoadCommandFlags) => {
     if (!flags.janusgraph && !flags.opensearch)
@@ -65,6 +71,7 @@ Examples:
         load({
           from: flags.from,
           format: flags.format,
+          withLabels: flags.withLabels === true,
           // Opened once the files are checked; the checkpoint is tied to what the manifest lists.
           openSinks: async () => {
             const manifest = await readManifest(flags.from);
@@ -74,6 +81,7 @@ Examples:
               datasetIdentity(manifest.seed, manifest.config, manifest.shard),
               drops,
               resources,
+              flags.withLabels === true || manifest.config['withLabels'] === true,
               signal,
             );
           },

@@ -26,6 +26,10 @@ export interface GenerationConfig extends TypologyConfig {
   readonly batchSize: number;
   readonly formats: readonly OutputFormat[];
   readonly includeGroundTruth: boolean;
+  /** --with-labels: the ground-truth columns on event records, pattern vertices in graph stores. */
+  readonly withLabels: boolean;
+  /** "A/B/C": train/validation/test percentages of the pyg export's temporal split. */
+  readonly split: string;
   readonly includeMetadata: boolean;
   readonly enableParallel: boolean;
   readonly numWorkers: number;

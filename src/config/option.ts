@@ -1,6 +1,27 @@
 /** The shape of an option descriptor, and its constructor. */
-export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
+
+/** One file per label (and ground-truth table), read back by `load` and `merge`. */
+export const TABLE_FORMATS = ['jsonl', 'json', 'csv', 'parquet'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/**
+ * Exports for other tools (AMLworld CSV, PyTorch Geometric tables, GraphML, Neo4j import CSV):
+ * each describes the whole run, so they are written, never read back; a sharded run's are
+ * written by `fingraph merge`.
+ */
+export const EXPORT_FORMATS = ['amlworld', 'pyg', 'graphml', 'neo4j'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const OUTPUT_FORMATS = [...TABLE_FORMATS, ...EXPORT_FORMATS] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function isTableFormat(format: string): format is TableFormat {
+  return (TABLE_FORMATS as readonly string[]).includes(format);
+}
+
+export function isExportFormat(format: string): format is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(format);
+}
 
 export type OptionType =
   | 'count' // whole number ≥ 0
@@ -12,7 +33,8 @@ export type OptionType =
   | 'timestamp' // ISO-8601 instant
   | 'boolean'
   | 'formats' // list of OutputFormat
-  | 'shard'; // "I/N": part I (from 0) of N
+  | 'shard' // "I/N": part I (from 0) of N
+  | 'split'; // "A/B/C": train/validation/test percentages
 
 export type OptionGroup = 'population' | 'events' | 'typologies' | 'behaviour' | 'run';
 

@@ -2,8 +2,14 @@ import { option, type OptionDescriptor } from './option.js';
 import { TYPOLOGY_OPTIONS } from './typologies/index.js';
 
 export {
+  EXPORT_FORMATS,
+  isExportFormat,
+  isTableFormat,
   option,
   OUTPUT_FORMATS,
+  TABLE_FORMATS,
+  type ExportFormat,
+  type TableFormat,
   type OptionDescriptor,
   type OptionGroup,
   type OptionType,
@@ -90,10 +96,22 @@ export const OPTION_DESCRIPTORS = [
     'formats',
     'formats',
     'run',
-    'output formats, comma-separated: jsonl, json, csv, parquet',
+    'output formats, comma-separated: jsonl, json, csv, parquet; exports amlworld, pyg, graphml, neo4j',
     { snake: 'output_format', flag: '--format' },
   ),
   option('includeGroundTruth', 'boolean', 'run', 'write ground_truth/ (patterns and event labels)'),
+  option(
+    'withLabels',
+    'boolean',
+    'run',
+    'ground truth on the data: is_laundering and pattern_ids on every event record; pattern vertices in JanusGraph, GraphML and Neo4j',
+  ),
+  option(
+    'split',
+    'split',
+    'run',
+    'pyg export: train/validation/test percentages of transfers, split by whole days',
+  ),
   option('includeMetadata', 'boolean', 'run', 'write manifest.json and generation_stats.json'),
   option(
     'enableParallel',

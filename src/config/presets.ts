@@ -49,6 +49,8 @@ const BASE: GenerationConfig = {
   batchSize: 1_000,
   formats: ['jsonl'],
   includeGroundTruth: true,
+  withLabels: false,
+  split: '60/20/20',
   includeMetadata: true,
   enableParallel: false,
   numWorkers: 1,

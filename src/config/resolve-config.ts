@@ -2,7 +2,14 @@ import { ConfigError, formatValue } from '../errors.js';
 import { USD_PER_UNIT } from '../generators/data/fx-rates.js';
 import type { GenerationConfig } from './generation-config.js';
 import { limitOf } from './limits.js';
-import { OPTION_DESCRIPTORS, OUTPUT_FORMATS, type OptionDescriptor } from './options.js';
+import {
+  EXPORT_FORMATS,
+  isTableFormat,
+  OPTION_DESCRIPTORS,
+  OUTPUT_FORMATS,
+  TABLE_FORMATS,
+  type OptionDescriptor,
+} from './options.js';
 import { isPresetName, PRESET_NAMES, PRESETS } from './presets.js';
 
 /** One layer of settings, with how the user spelled each field (for error messages). */
@@ -114,6 +121,24 @@ function checkValue(d: OptionDescriptor, value: unknown, field: string): unknown
         );
       return `${index}/${count}`;
     }
+    case 'split': {
+      const parts = typeof value === 'string' ? value.split('/').map((s) => s.trim()) : [];
+      const numbers = parts.map(Number);
+      const [train = NaN, validation = NaN, test = NaN] = numbers;
+      const valid =
+        parts.length === 3 &&
+        parts.every((s) => /^\d+(\.\d+)?$/.test(s)) &&
+        Math.abs(train + validation + test - 100) < 1e-9 &&
+        train > 0 &&
+        test > 0;
+      if (!valid)
+        throw new ConfigError(
+          field,
+          value,
+          'must be train/validation/test percentages adding up to 100, e.g. 60/20/20 (train and test > 0)',
+        );
+      return numbers.join('/');
+    }
   }
 }
 
@@ -176,6 +201,25 @@ function checkConsistency(c: GenerationConfig): void {
     'needs accounts and devices: account_count and device_count must be ≥ 1',
     c.loginCount === 0 || (c.accountCount >= 1 && c.deviceCount >= 1),
   );
+  const shards = Number(c.shard.split('/')[1] ?? 1);
+  if (shards > 1 && !c.formats.some(isTableFormat)) {
+    throw new ConfigError(
+      'output_format',
+      c.formats.join(','),
+      `cannot be a shard's only formats: fingraph merge rebuilds the run from a part's ${TABLE_FORMATS.join(', ')} files and writes the exports (${EXPORT_FORMATS.join(', ')}) itself; add one of ${TABLE_FORMATS.join(', ')}`,
+    );
+  }
+  if (
+    shards > 1 &&
+    !c.includeGroundTruth &&
+    c.formats.some((f) => f === 'amlworld' || f === 'pyg')
+  ) {
+    throw new ConfigError(
+      'include_ground_truth',
+      false,
+      'must be true for a sharded run with the amlworld or pyg export: merge labels the transfers from shard 0’s ground truth',
+    );
+  }
   if (c.startDate !== null && Date.parse(c.startDate) >= Date.parse(c.referenceDate)) {
     throw new ConfigError(
       'start_date',

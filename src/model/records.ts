@@ -5,6 +5,8 @@ export interface VertexRecord<L extends VertexLabel = VertexLabel> {
   readonly label: L;
   readonly id: string;
   readonly properties: PropertiesOf<L>;
+  /** Ground truth, see EdgeRecord.patternIds. */
+  readonly patternIds?: readonly string[];
 }
 
 /** An edge from `outV` to `inV`. `properties` includes the business key, equal to `id`. */
@@ -14,6 +16,13 @@ export interface EdgeRecord<L extends EdgeLabel = EdgeLabel> {
   readonly outV: string;
   readonly inV: string;
   readonly properties: PropertiesOf<L>;
+  /**
+   * Ground truth: the injected patterns this element is an event of, set by the generator on
+   * those events only (absent on everything else). Never part of `properties`: files and backends
+   * show it only under `--with-labels` (as is_laundering and pattern_ids), and the export formats
+   * that carry labels (AMLworld, PyG) read it from here.
+   */
+  readonly patternIds?: readonly string[];
 }
 
 /** Any vertex record, discriminated by label. */

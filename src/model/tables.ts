@@ -1,6 +1,12 @@
-import { eventLabelShape, patternShape } from './ground-truth.js';
-import type { PropertyShape } from './property-kinds.js';
-import { columnsOf } from './rows.js';
+import {
+  eventLabelShape,
+  eventTruthShape,
+  patternShape,
+  TRUTH_GRAPH,
+  type TruthGraphLabel,
+} from './ground-truth.js';
+import type { PropertyDescriptor, PropertyShape } from './property-kinds.js';
+import { columnsOf, hasTruthColumns } from './rows.js';
 import { VOCABULARY, type Label } from './vocabulary.js';
 
 /** A file-shaped table: where its rows go and what columns they have. */
@@ -11,10 +17,16 @@ export interface TableSpec {
   readonly shape: PropertyShape;
 }
 
-/** The table of a graph label. */
-export function labelTable(label: Label): TableSpec {
+/**
+ * The table of a graph label; with `withLabels` (the run's `--with-labels`), an event label's
+ * table also has the ground-truth columns is_laundering and pattern_ids.
+ */
+export function labelTable(label: Label, withLabels = false): TableSpec {
   const definition = VOCABULARY[label];
-  return { path: definition.fileStem, columns: columnsOf(label), shape: definition.shape };
+  const shape: PropertyShape = hasTruthColumns(label, withLabels)
+    ? { ...definition.shape, ...eventTruthShape }
+    : definition.shape;
+  return { path: definition.fileStem, columns: columnsOf(label, withLabels), shape };
 }
 
 export const GROUND_TRUTH_TABLES = {
@@ -29,3 +41,29 @@ export const GROUND_TRUTH_TABLES = {
     shape: eventLabelShape,
   },
 } as const satisfies Record<string, TableSpec>;
+
+/**
+ * The definition of any element label a graph store holds: the vocabulary's, or the truth
+ * graph's (`pattern`, `involves`, see TRUTH_GRAPH).
+ */
+export function elementDefinition(label: string): {
+  readonly kind: 'vertex' | 'edge';
+  readonly key: string;
+  readonly shape: PropertyShape;
+} {
+  if (isTruthGraphLabel(label)) return TRUTH_GRAPH[label];
+  return VOCABULARY[label as Label];
+}
+
+export function isTruthGraphLabel(label: string): label is TruthGraphLabel {
+  return Object.hasOwn(TRUTH_GRAPH, label);
+}
+
+/** The kind of property `name` of elements of `label` (ground-truth columns included). */
+export function propertyKindOf(
+  label: string,
+  name: string,
+): PropertyDescriptor['kind'] | undefined {
+  const shape = elementDefinition(label).shape;
+  return (shape[name] ?? (eventTruthShape as PropertyShape)[name])?.kind;
+}

@@ -60,6 +60,11 @@ export interface VertexDefinition extends ElementDefinition {
   readonly kind: 'vertex';
   /** Three-letter prefix of this label's ids: the label of any vertex id can be read from it. */
   readonly idPrefix: string;
+  /**
+   * An event vertex (a document, a trip) rather than an entity (a person, company, account or
+   * device): it can be an event of an injected crime, so `--with-labels` labels it like an edge.
+   */
+  readonly event: boolean;
 }
 
 export interface EdgeDefinition extends ElementDefinition {
@@ -79,8 +84,17 @@ function vertex<S extends PropertyShape>(
   shape: S,
   idPrefix: string,
   fileStem: string,
+  role: 'entity' | 'event' = 'entity',
 ) {
-  return { kind: 'vertex' as const, key, shape, idPrefix, fileStem, index: fileStem };
+  return {
+    kind: 'vertex' as const,
+    key,
+    shape,
+    idPrefix,
+    fileStem,
+    index: fileStem,
+    event: role === 'event',
+  };
 }
 
 function edge<S extends PropertyShape>(
@@ -103,8 +117,8 @@ export const VOCABULARY = {
   company: vertex('company_id', companyShape, 'COM', 'companies'),
   account: vertex('account_id', accountShape, 'ACC', 'accounts'),
   device: vertex('device_id', deviceShape, 'DEV', 'devices'),
-  document: vertex('document_id', documentShape, 'DOC', 'documents'),
-  travel: vertex('travel_id', travelShape, 'TRV', 'travels'),
+  document: vertex('document_id', documentShape, 'DOC', 'documents', 'event'),
+  travel: vertex('travel_id', travelShape, 'TRV', 'travels', 'event'),
   owns: edge('ownership_id', ownsShape, ['person', 'company'], ['account'], 'owns'),
   employed_by: edge('relationship_id', employedByShape, ['person'], ['company'], 'employed_by'),
   officer_of: edge('relationship_id', officerOfShape, ['person'], ['company'], 'officer_of'),
@@ -148,4 +162,14 @@ export function isEdgeLabel(label: string): label is EdgeLabel {
 
 export function definitionOf(label: Label): VertexDefinition | EdgeDefinition {
   return VOCABULARY[label];
+}
+
+/**
+ * Whether records of `label` are events (every edge, and the event vertices document and travel)
+ * rather than entities: only events can belong to an injected crime's `event_ids`, so only they
+ * get the ground-truth columns of `--with-labels`.
+ */
+export function isEventLabel(label: Label): boolean {
+  const definition = VOCABULARY[label];
+  return definition.kind === 'edge' || definition.event;
 }

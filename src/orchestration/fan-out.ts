@@ -31,8 +31,9 @@ export async function fanOut(
       step = await batches.next();
     }
     const groundTruth = step.value;
-    if (options.writeGroundTruth) {
-      for (const sink of sinks) await sink.writeGroundTruth?.(groundTruth);
+    for (const sink of sinks) {
+      if (options.writeGroundTruth || sink.needsGroundTruth === true)
+        await sink.writeGroundTruth?.(groundTruth);
     }
     const stats: Record<string, SinkStats> = {};
     for (const sink of sinks) stats[sink.name] = await sink.close();

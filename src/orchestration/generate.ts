@@ -3,6 +3,7 @@ import type { GenerationConfig } from '../config/index.js';
 import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
 import { FileSink } from '../sinks/files/file-sink.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
+import { fileOutputs } from '../sinks/exports/index.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
 import type { GroundTruth, Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import type { GraphBatch, Label } from '../model/index.js';
@@ -118,9 +119,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       ? undefined
       : await OutputDirectory.open(options.outDir, options.overwrite ?? false);
   const fileSinks =
-    output === undefined
-      ? []
-      : config.formats.map((format) => new FileSink(output.staging, format, clock));
+    output === undefined ? [] : fileOutputs(output.staging, config, clock, shard.count === 1);
   let opened: readonly Sink[];
   try {
     opened = (await options.openSinks?.()) ?? [];

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import type { OutputFormat } from '../config/index.js';
+import type { TableFormat } from '../config/index.js';
 import type { GraphBatch, Label } from '../model/index.js';
 import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import { readOutputDirectory, type OutputManifest } from '../sources/index.js';
+import { ConfigError } from '../errors.js';
 import { fanOut } from './fan-out.js';
 import { checkSource } from './load-check.js';
 import type { Progress } from './generate.js';
@@ -12,18 +13,23 @@ import { verifySinks } from './verify-sinks.js';
 export interface LoadOptions {
   /** A directory written by `generate` (it must hold manifest.json). */
   readonly from: string;
-  readonly format?: OutputFormat;
+  readonly format?: TableFormat;
   readonly sinks?: readonly Sink[];
   /** Opens the sinks once the directory has been checked against its manifest. */
   readonly openSinks?: () => Promise<readonly Sink[]>;
   readonly batchSize?: number;
+  /**
+   * The load puts the ground truth on the data (`--with-labels`): refused for a directory that
+   * cannot say which events are crimes (no label columns and no ground truth).
+   */
+  readonly withLabels?: boolean;
   readonly clock?: () => number;
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
 }
 
 export interface LoadReport {
-  readonly format: OutputFormat;
+  readonly format: TableFormat;
   readonly counts: Readonly<Record<Label, number>>;
   readonly totalRecords: number;
   readonly timeMs: number;
@@ -51,6 +57,7 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
   });
   // Every row, id and endpoint is checked before a backend is even opened: bad input writes nothing.
   await checkSource(source, options.signal);
+  if (options.withLabels === true) checkLabelsKnown(source.manifest, options.from);
   const sinks = [...(options.sinks ?? []), ...((await options.openSinks?.()) ?? [])];
   const counter = new RunCounter();
   const startedMs = clock();
@@ -87,4 +94,19 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
     verification,
     manifest: source.manifest,
   };
+}
+
+/**
+ * `--with-labels` needs to know which events are crimes: from the files' ground-truth columns
+ * (generated with --with-labels) or from ground_truth/event_labels (shard 0 of a sharded run, or
+ * an unsharded run with ground truth).
+ */
+function checkLabelsKnown(manifest: OutputManifest, from: string): void {
+  if (manifest.config['withLabels'] === true) return;
+  if (manifest.files.some((file) => file.label === 'event_labels')) return;
+  const why =
+    (manifest.shard?.index ?? 0) > 0
+      ? `is part ${manifest.shard?.index ?? 0} of a sharded run, whose ground truth is in part 0: generate the shards with --with-labels`
+      : 'has no ground truth (generated with include_ground_truth off): generate it with --with-labels or with ground truth';
+  throw new ConfigError('--with-labels', from, why);
 }

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { GenerationConfig } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import type { GraphBatch } from '../model/index.js';
-import { FileSink } from '../sinks/files/file-sink.js';
+import { fileOutputs } from '../sinks/exports/index.js';
 import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
 import type { GroundTruth } from '../sinks/sink.js';
@@ -64,13 +64,16 @@ function orderShards(sources: readonly OutputSource[]): OutputSource[] {
   return ordered;
 }
 
-/** Every shard's batches, shard after shard; returns shard 0's ground truth (the run's). */
+/**
+ * Every shard's batches, shard after shard; returns shard 0's ground truth (the run's), whose
+ * event labels also label the other shards' events (they hold no ground truth of their own).
+ */
 async function* concatenated(
   sources: readonly OutputSource[],
 ): AsyncGenerator<GraphBatch, GroundTruth> {
   let truth: GroundTruth = { patterns: [], eventLabels: [] };
   for (const [index, source] of sources.entries()) {
-    const shardTruth = yield* source.batches();
+    const shardTruth = yield* source.batches({ eventLabels: truth.eventLabels });
     if (index === 0) truth = shardTruth;
   }
   return truth;
@@ -94,7 +97,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
   const config = { ...first.manifest.config, shard: '0/1' } as unknown as GenerationConfig;
   const output = await OutputDirectory.open(options.outDir, options.overwrite ?? false);
   const clock = () => performance.now();
-  const sinks = config.formats.map((format) => new FileSink(output.staging, format, clock));
+  const sinks = fileOutputs(output.staging, config, clock, true);
   const counter = new RunCounter();
   try {
     const result = await fanOut(concatenated(sources), sinks, {

@@ -143,7 +143,43 @@ export class UnitGenerator {
       links.push(...output.links);
       if (output.truth !== null) this.truths.push(output.truth);
     }
-    return links;
+    return this.labelEvents(links);
+  }
+
+  /**
+   * Sets `patternIds` on every event of every pattern — the queued events and the links — from
+   * the ground truth just built, so sinks and exports can label them (`--with-labels`, AMLworld,
+   * PyG) without looking anything up. Returns the links, labelled.
+   */
+  private labelEvents(links: readonly GraphRecord[]): GraphRecord[] {
+    const byEvent = new Map<string, string[]>();
+    for (const truth of this.truths) {
+      for (const [label, ids] of Object.entries(truth.event_ids as Record<string, string[]>)) {
+        for (const id of ids) {
+          const key = `${label}:${id}`;
+          const list = byEvent.get(key);
+          if (list === undefined) byEvent.set(key, [truth.pattern_id]);
+          else list.push(truth.pattern_id);
+        }
+      }
+    }
+    let labelled = 0;
+    const label = <R extends GraphRecord>(record: R): R => {
+      const patternIds = byEvent.get(`${record.label}:${record.id}`);
+      if (patternIds === undefined) return record;
+      labelled++;
+      return { ...record, patternIds };
+    };
+    for (const [stage, units] of this.patternUnits)
+      this.patternUnits.set(
+        stage,
+        units.map((unit) => unit.map(label)),
+      );
+    const out = links.map(label);
+    // Ground truth takes its event ids from these records, so every one must have been found.
+    if (labelled !== byEvent.size)
+      throw new Error(`ground truth names ${byEvent.size} events but ${labelled} were emitted`);
+    return out;
   }
 }
 

@@ -1,4 +1,4 @@
-import { limitOf, OPTION_DESCRIPTORS, type OptionDescriptor } from '../config/index.js';
+import { limitOf, OPTION_DESCRIPTORS, OUTPUT_FORMATS, type OptionDescriptor } from '../config/index.js';
 import { rowJsonSchemas } from './json-schemas.js';
 import { janusGraphManagementScript } from './janusgraph-script.js';
 import { janusGraphSchema } from './janusgraph-schema.js';
@@ -26,8 +26,10 @@ function optionSchema(d: OptionDescriptor): Record<string, unknown> {
       return { type: 'boolean' };
     case 'shard':
       return { type: 'string', pattern: '^[0-9]+/[0-9]+$' };
+    case 'split':
+      return { type: 'string', pattern: '^[0-9.]+/[0-9.]+/[0-9.]+$' };
     case 'formats':
-      return { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: ['jsonl', 'json', 'csv', 'parquet'] }, minItems: 1 }] };
+      return { oneOf: [{ type: 'string' }, { type: 'array', items: { enum: [...OUTPUT_FORMATS] }, minItems: 1 }] };
   }
 }
 

@@ -1,4 +1,4 @@
-import { EDGE_LABELS, VERTEX_LABELS, VOCABULARY, type EdgeLabel, type Label } from '../model/index.js';
+import { EDGE_LABELS, TRUTH_GRAPH, VERTEX_LABELS, VOCABULARY, type EdgeLabel, type Label } from '../model/index.js';
 import { graphPropertyKinds, JANUS_CLASS } from './property-types.js';
 
 const VERTEX = 'org.apache.tinkerpop.gremlin.structure.Vertex';
@@ -27,7 +27,7 @@ export interface JanusGraphSchema {
 const capitalise = (s: string) => s.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
 /** `transferByTransactionId`: index names derive from label and key. */
-export function indexName(label: Label, key: string): string {
+export function indexName(label: string, key: string): string {
   return `${label.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}By${capitalise(key)}`;
 }
 
@@ -73,6 +73,14 @@ export function janusGraphSchema(): JanusGraphSchema {
       keys: [{ propertyKey: definition.key }],
     };
   });
+  // The truth graph of --with-labels: pattern vertices by id, involves edges by key.
+  const truthIndexes = Object.entries(TRUTH_GRAPH).map(([label, definition]) => ({
+    name: indexName(label, definition.key),
+    typeClass: definition.kind === 'vertex' ? VERTEX : EDGE,
+    indexOnly: label,
+    unique: definition.kind === 'vertex',
+    keys: [{ propertyKey: definition.key }],
+  }));
   const lookups = LOOKUP_INDEXES.map(({ label, key }) => ({
     name: indexName(label, key),
     typeClass: VOCABULARY[label].kind === 'vertex' ? VERTEX : EDGE,
@@ -81,12 +89,15 @@ export function janusGraphSchema(): JanusGraphSchema {
     keys: [{ propertyKey: key }],
   }));
   return {
-    vertexLabels: VERTEX_LABELS.map((label) => ({ label })),
-    edgeLabels: EDGE_LABELS.map((label) => ({ label, multiplicity: VOCABULARY[label].multiplicity })),
+    vertexLabels: [...VERTEX_LABELS.map((label) => ({ label })), { label: 'pattern' }],
+    edgeLabels: [
+      ...EDGE_LABELS.map((label) => ({ label, multiplicity: VOCABULARY[label].multiplicity })),
+      { label: 'involves', multiplicity: 'MULTI' },
+    ],
     propertyKeys: [...kinds.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, kind]) => ({ key, className: JANUS_CLASS[kind], cardinality: 'SINGLE' as const })),
-    compositeIndexes: [...keyIndexes, ...lookups],
+    compositeIndexes: [...keyIndexes, ...truthIndexes, ...lookups],
     vertexCentricEdgeIndexes: VERTEX_CENTRIC.map(({ label, key, order }) => ({
       name: indexName(label, key),
       indexedEdgeLabel: label,

@@ -73,7 +73,9 @@ export function indexNameOf(label: Label): string {
 export function openSearchIndexes(): Record<string, IndexDefinition> {
   const indexes: Record<string, IndexDefinition> = {};
   for (const label of INDEXED_LABELS) {
-    const table = labelTable(label);
+    // With the ground-truth columns of --with-labels: the mapping is strict, and one mapping
+    // serves loads with and without labels.
+    const table = labelTable(label, true);
     indexes[indexNameOf(label)] = definition(table, propertiesOf(table), `label ${label}`);
   }
   indexes['patterns'] = patternsDefinition();

@@ -1,6 +1,8 @@
 import {
+  eventTruthShape,
   GROUND_TRUTH_TABLES,
   LABELS,
+  TRUTH_GRAPH,
   VOCABULARY,
   type PropertyKind,
   type PropertyShape,
@@ -28,8 +30,13 @@ export const JANUS_CLASS: Readonly<Record<PropertyKind, string>> = {
 export function graphPropertyKinds(): Map<string, PropertyKind> {
   const kinds = new Map<string, PropertyKind>();
   const owner = new Map<string, string>();
-  for (const label of LABELS) {
-    const shape: PropertyShape = VOCABULARY[label].shape;
+  // The labels' properties, the ground-truth columns of --with-labels, then the truth graph's.
+  const shapes: [string, PropertyShape][] = [
+    ...LABELS.map((label): [string, PropertyShape] => [label, VOCABULARY[label].shape]),
+    ['--with-labels', eventTruthShape],
+    ...Object.entries(TRUTH_GRAPH).map(([label, d]): [string, PropertyShape] => [label, d.shape]),
+  ];
+  for (const [label, shape] of shapes) {
     for (const [name, d] of Object.entries(shape)) {
       const previous = kinds.get(name);
       if (previous !== undefined && JANUS_CLASS[previous] !== JANUS_CLASS[d.kind]) {

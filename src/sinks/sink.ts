@@ -46,6 +46,11 @@ export interface Sink {
   write(batch: GraphBatch): Promise<void>;
   /** Receives the ground truth once, after the last batch and before close. */
   writeGroundTruth?(truth: GroundTruth): Promise<void>;
+  /**
+   * Takes the ground truth even in a run that does not write it (include_ground_truth off): an
+   * export whose own format holds it, such as AMLworld's patterns file.
+   */
+  readonly needsGroundTruth?: boolean;
   close(): Promise<SinkStats>;
   abort(reason: unknown): Promise<void>;
   /**

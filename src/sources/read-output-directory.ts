@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { OutputFormat } from '../config/index.js';
+import type { TableFormat } from '../config/index.js';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import {
   EDGE_LABELS,
@@ -8,6 +8,7 @@ import {
   labelTable,
   LABELS,
   VERTEX_LABELS,
+  type EventLabel,
   type GraphBatch,
   type Label,
 } from '../model/index.js';
@@ -29,7 +30,7 @@ export const DEFAULT_READ_BATCH_SIZE = 1_000;
 
 export interface ReadOutputOptions {
   /** Format to read; default: the first the manifest lists, in the order jsonl, parquet, csv, json. */
-  readonly format?: OutputFormat;
+  readonly format?: TableFormat;
   /** Elements per batch (vertices + edges); every batch but the last has exactly this many. */
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
@@ -41,13 +42,19 @@ export interface OutputSource {
   readonly directory: string;
   readonly manifest: OutputManifest;
   /** The format being read. */
-  readonly format: OutputFormat;
+  readonly format: TableFormat;
   /**
    * Streams the records as batches: every vertex label (in `VERTEX_LABELS` order), then every edge
    * label (in `EDGE_LABELS` order), each in file order, so every edge comes after its endpoints.
    * Returns the ground truth when the stream ends. Each call reads the files anew.
+   *
+   * Events of injected patterns come back with their `patternIds`, as generated: from the
+   * ground-truth columns of a `--with-labels` run, else from the directory's
+   * `ground_truth/event_labels`, else (a shard other than 0, which holds none) from `eventLabels`.
    */
-  batches(): AsyncGenerator<GraphBatch, GroundTruth, undefined>;
+  batches(options?: {
+    readonly eventLabels?: readonly EventLabel[];
+  }): AsyncGenerator<GraphBatch, GroundTruth, undefined>;
 }
 
 /** The files of one format, by graph label and ground-truth table. */
@@ -57,7 +64,7 @@ interface FormatFiles {
 }
 
 /** Sorts the format's files by what they hold, refusing entries no reader knows. */
-function filesOf(manifest: OutputManifest, format: OutputFormat, directory: string): FormatFiles {
+function filesOf(manifest: OutputManifest, format: TableFormat, directory: string): FormatFiles {
   const labels = new Map<Label, ManifestFile>();
   const truth: Partial<Record<GroundTruthTable, ManifestFile>> = {};
   const refuse = (file: ManifestFile, why: string) =>
@@ -100,16 +107,30 @@ function filesOf(manifest: OutputManifest, format: OutputFormat, directory: stri
   return { labels, truth };
 }
 
+/** Pattern ids by `label:event_id`, from event-label rows. */
+function patternIdsByEvent(
+  eventLabels: readonly EventLabel[],
+): (label: Label, id: string) => readonly string[] | undefined {
+  const byEvent = new Map<string, readonly string[]>();
+  for (const row of eventLabels) byEvent.set(`${row.label}:${row.event_id}`, row.pattern_ids);
+  return (label, id) => (byEvent.size === 0 ? undefined : byEvent.get(`${label}:${id}`));
+}
+
 async function* streamBatches(
   directory: string,
-  format: OutputFormat,
+  format: TableFormat,
   files: FormatFiles,
   batchSize: number,
+  withLabels: boolean,
   signal: AbortSignal | undefined,
+  eventLabels: readonly EventLabel[] | undefined,
 ): AsyncGenerator<GraphBatch, GroundTruth, undefined> {
   const reader = READERS[format];
   // Small, and read first so that a bad ground-truth file fails before any record is loaded.
   const truth = await readGroundTruth(reader, directory, files.truth);
+  const labelsOf = patternIdsByEvent(
+    truth.eventLabels.length > 0 ? truth.eventLabels : (eventLabels ?? []),
+  );
   const builder = new BatchBuilder(batchSize);
   for (const label of [...VERTEX_LABELS, ...EDGE_LABELS]) {
     const file = files.labels.get(label);
@@ -117,9 +138,9 @@ async function* streamBatches(
     signal?.throwIfAborted();
     const path = pathIn(directory, file);
     const origin = { path, unit: reader.unit };
-    const decoder = new RecordDecoder(label);
+    const decoder = new RecordDecoder(label, withLabels, labelsOf);
     let records = 0;
-    for await (const { rows, positions } of reader.read(path, labelTable(label))) {
+    for await (const { rows, positions } of reader.read(path, labelTable(label, withLabels))) {
       for (let i = 0; i < rows.length; i++) {
         const record = decoder.decode(origin, positions[i] ?? 0, rows[i] ?? {});
         records++;
@@ -173,6 +194,15 @@ export async function readOutputDirectory(
     directory: root,
     manifest,
     format,
-    batches: () => streamBatches(root, format, files, batchSize, options.signal),
+    batches: (replay) =>
+      streamBatches(
+        root,
+        format,
+        files,
+        batchSize,
+        manifest.config['withLabels'] === true,
+        options.signal,
+        replay?.eventLabels,
+      ),
   };
 }

@@ -1,5 +1,7 @@
 import {
+  hasTruthColumns,
   labelOfVertexId,
+  labelTable,
   VOCABULARY,
   type GraphRecord,
   type Label,
@@ -12,36 +14,74 @@ import type { SourceRow } from './table-reader.js';
  * Turns the rows of one graph label back into the records the generator produced: a vertex row is
  * its properties; an edge row is `{key, from_id, to_id, ...properties}`. Each row is validated
  * first (properties by the label's schema; edge endpoints must be vertex ids of the labels the
- * edge connects).
+ * edge connects). Rows of a run with `--with-labels` end with the ground-truth columns, which
+ * become the record's `patternIds` again; otherwise `labelsOf` supplies them (from the directory's
+ * ground truth), so a record reads back exactly as it was generated.
  */
 export class RecordDecoder {
   private readonly validator: RowValidator;
   private readonly key: string;
+  private readonly truthColumns: boolean;
 
-  constructor(readonly label: Label) {
+  constructor(
+    readonly label: Label,
+    withLabels = false,
+    private readonly labelsOf: (label: Label, id: string) => readonly string[] | undefined = () =>
+      undefined,
+  ) {
     const definition = VOCABULARY[label];
     this.key = definition.key;
-    this.validator = new RowValidator(definition.shape, `the ${label} schema`);
+    this.truthColumns = hasTruthColumns(label, withLabels);
+    this.validator = new RowValidator(labelTable(label, withLabels).shape, `the ${label} schema`);
   }
 
   decode(origin: RowOrigin, position: number, values: SourceRow): GraphRecord {
     const definition = VOCABULARY[this.label];
     if (definition.kind === 'vertex') {
       this.validator.check(origin, position, values);
+      const { properties, patternIds } = this.split(origin, position, values);
+      const id = properties[this.key] as string;
       // Validated against the label's shape just above.
-      return { label: this.label, id: values[this.key], properties: values } as GraphRecord;
+      return this.withPatterns({ label: this.label, id, properties } as GraphRecord, patternIds);
     }
-    const { from_id, to_id, ...properties } = values;
+    const { from_id, to_id, ...rest } = values;
     this.checkEndpoint(origin, position, 'from_id', from_id, definition.from);
     this.checkEndpoint(origin, position, 'to_id', to_id, definition.to);
-    this.validator.check(origin, position, properties);
-    return {
-      label: this.label,
-      id: properties[this.key],
-      outV: from_id,
-      inV: to_id,
-      properties,
-    } as GraphRecord;
+    this.validator.check(origin, position, rest);
+    const { properties, patternIds } = this.split(origin, position, rest);
+    const id = properties[this.key] as string;
+    return this.withPatterns(
+      { label: this.label, id, outV: from_id, inV: to_id, properties } as GraphRecord,
+      patternIds,
+    );
+  }
+
+  /** Separates the ground-truth columns (when the rows have them) from the properties. */
+  private split(
+    origin: RowOrigin,
+    position: number,
+    values: SourceRow,
+  ): { properties: SourceRow; patternIds: readonly string[] | undefined } {
+    if (!this.truthColumns)
+      return {
+        properties: values,
+        patternIds: this.labelsOf(this.label, values[this.key] as string),
+      };
+    const { is_laundering, pattern_ids, ...properties } = values;
+    const ids = pattern_ids as readonly string[];
+    if (is_laundering !== ids.length > 0)
+      throw rowError(
+        origin,
+        position,
+        'is_laundering',
+        is_laundering,
+        `disagrees with pattern_ids ${JSON.stringify(ids)}`,
+      );
+    return { properties, patternIds: ids.length > 0 ? ids : undefined };
+  }
+
+  private withPatterns(record: GraphRecord, patternIds: readonly string[] | undefined) {
+    return patternIds === undefined ? record : ({ ...record, patternIds } as GraphRecord);
   }
 
   private checkEndpoint(

@@ -1,4 +1,4 @@
-import { OUTPUT_FORMATS, type OutputFormat } from '../config/index.js';
+import { isTableFormat, TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError, FingraphError } from '../errors.js';
 import { isVertexLabel, isEdgeLabel } from '../model/index.js';
 import type { OutputManifest } from './manifest.js';
@@ -7,14 +7,10 @@ import type { OutputManifest } from './manifest.js';
  * Which format to read when several were written: JSONL first (the cheapest to parse), then
  * Parquet (typed), then CSV, then JSON arrays.
  */
-export const FORMAT_PREFERENCE: readonly OutputFormat[] = ['jsonl', 'parquet', 'csv', 'json'];
-
-function isOutputFormat(format: string): format is OutputFormat {
-  return (OUTPUT_FORMATS as readonly string[]).includes(format);
-}
+export const FORMAT_PREFERENCE: readonly TableFormat[] = ['jsonl', 'parquet', 'csv', 'json'];
 
 /** The formats the manifest lists graph-label or ground-truth files for, in preference order. */
-export function formatsIn(manifest: OutputManifest): OutputFormat[] {
+export function formatsIn(manifest: OutputManifest): TableFormat[] {
   const listed = new Set(manifest.files.map((file) => file.format));
   return FORMAT_PREFERENCE.filter((format) => listed.has(format));
 }
@@ -28,14 +24,14 @@ export function chooseFormat(
   manifest: OutputManifest,
   requested: string | undefined,
   where: string,
-): OutputFormat {
+): TableFormat {
   const available = formatsIn(manifest);
   if (requested !== undefined) {
-    if (!isOutputFormat(requested))
+    if (!isTableFormat(requested))
       throw new ConfigError(
         'format',
         requested,
-        `is not a format; use one of ${OUTPUT_FORMATS.join(', ')}`,
+        `is not a format that can be read back; use one of ${TABLE_FORMATS.join(', ')}`,
       );
     if (!available.includes(requested))
       throw new ConfigError(
@@ -52,7 +48,7 @@ export function chooseFormat(
     .reduce((sum, [, n]) => sum + n, 0);
   if (records > 0)
     throw new FingraphError(
-      `${where}: the manifest counts ${records} records but lists no files in any format (${OUTPUT_FORMATS.join(', ')})`,
+      `${where}: the manifest counts ${records} records but lists no files in any format that can be read back (${TABLE_FORMATS.join(', ')})`,
       { where },
     );
   return 'jsonl';

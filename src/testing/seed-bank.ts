@@ -99,12 +99,12 @@ export async function seedBank(options: SeedBankOptions): Promise<SeededBank> {
       const connection = asOptions(options.janusgraph);
       janusgraph = await connectJanusGraph(connection);
       if (options.fresh === true) await clearGraph(janusgraph);
-      sinks.push(await JanusGraphSink.open({ connection }));
+      sinks.push(await JanusGraphSink.open({ connection, withLabels: config.withLabels }));
     }
     if (options.opensearch !== undefined) {
       opensearch = await connectOpenSearch(asOptions(options.opensearch));
       if (options.fresh === true) await deleteFingraphIndexes(opensearch, indexPrefix);
-      sinks.push(new OpenSearchSink(opensearch, indexPrefix));
+      sinks.push(new OpenSearchSink(opensearch, indexPrefix, { withLabels: config.withLabels }));
     }
     const report = await generate({ config, extraSinks: sinks });
     const truth = report.groundTruth;

@@ -125,6 +125,18 @@ describe('fingraph generate rejects typology settings it cannot honour', () => {
     ));
   it('a shard outside its count', () =>
     expectRejected(['--shard', '3/3'], /--shard: "3\/3" must be I\/N with 0 ≤ I < N/));
+  it('a shard with only export formats (merge rebuilds exports from a table format)', () =>
+    expectRejected(
+      ['--format', 'pyg', '--shard', '0/2'],
+      /output_format: "pyg" cannot be a shard's only formats.*add one of jsonl, json, csv, parquet/,
+    ));
+  it('an unknown export format', () =>
+    expectRejected(['--format', 'jsonl,networkx'], /--format: "networkx" is not a format/));
+  it('a split that does not add up to 100', () =>
+    expectRejected(
+      ['--split', '60/20/10'],
+      /--split: "60\/20\/10" must be train\/validation\/test percentages adding up to 100/,
+    ));
   it('zero workers', () =>
     expectRejected(['--workers', '0'], /--workers: 0 must be a whole number ≥ 1/));
   it('a negative endpoint wait', () =>

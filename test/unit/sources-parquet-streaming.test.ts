@@ -24,7 +24,7 @@ describe('the Parquet reader', () => {
     const records = (await collectRecords(configOf('tiny'))).filter(
       (record: GraphRecord) => record.label === 'transfer',
     );
-    const rows = records.map(toRow);
+    const rows = records.map((record) => toRow(record));
     const columns = parquetColumns(table);
     const path = join(scratch, 'transfers.parquet');
     const groupSize = 16;

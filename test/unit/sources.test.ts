@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GenerationConfig, OutputFormat } from '../../src/config/index.js';
+import type { GenerationConfig, TableFormat } from '../../src/config/index.js';
 import { SchemaError } from '../../src/errors.js';
 import {
   EDGE_LABELS,
@@ -29,7 +29,7 @@ import { chooseFormat } from '../../src/sources/source-format.js';
 import type { RowChunk, TableReader } from '../../src/sources/table-reader.js';
 import { configOf } from '../helpers/collect.js';
 
-const FORMATS: readonly OutputFormat[] = ['jsonl', 'json', 'csv', 'parquet'];
+const FORMATS: readonly TableFormat[] = ['jsonl', 'json', 'csv', 'parquet'];
 const scratch = await mkdtemp(join(tmpdir(), 'fingraph-sources-'));
 const out = join(scratch, 'all-formats');
 const config: GenerationConfig = configOf('tiny', {
@@ -214,7 +214,7 @@ describe('readOutputDirectory refuses what it cannot trust', () => {
       const at = Math.floor(bytes.length / 2);
       bytes[at] = bytes[at]! ^ 1;
       await writeFile(join(directory, path), bytes);
-      const format = path.slice(path.lastIndexOf('.') + 1) as OutputFormat;
+      const format = path.slice(path.lastIndexOf('.') + 1) as TableFormat;
       const manifest = JSON.parse(
         await readFile(join(directory, 'manifest.json'), 'utf8'),
       ) as OutputManifest;

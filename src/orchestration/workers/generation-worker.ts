@@ -82,7 +82,7 @@ function outputOf(
   for (const format of setup.textFormats) {
     const rows: Partial<Record<Label, EncodedRows>> = {};
     for (const [label, records] of byLabel) {
-      const bytes = utf8.encode(encodeRecords(format, records));
+      const bytes = utf8.encode(encodeRecords(format, records, setup.config.withLabels));
       transfer.push(bytes.buffer);
       rows[label] = { bytes, rows: records.length };
     }

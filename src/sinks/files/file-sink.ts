@@ -1,4 +1,4 @@
-import type { OutputFormat } from '../../config/index.js';
+import type { TableFormat } from '../../config/index.js';
 import { SinkError } from '../../errors.js';
 import {
   GROUND_TRUTH_TABLES,
@@ -12,43 +12,49 @@ import {
   type Row,
   type TableSpec,
 } from '../../model/index.js';
-import type { GroundTruth, Sink, SinkStats } from '../sink.js';
+import type { GroundTruth, SinkStats } from '../sink.js';
+import type { FileOutput } from './file-output.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
 import { jsonlWriter } from './jsonl-writer.js';
 import { parquetWriter } from './parquet-writer.js';
 import type { RowEncoding, RowWriter, RowWriterFactory, WrittenFile } from './row-writer.js';
 
-/** Every output format has a writer: adding a format is a compile error until it is here. */
-const WRITERS: { readonly [F in OutputFormat]: RowWriterFactory } = {
+/** Every table format has a writer: adding a format is a compile error until it is here. */
+const WRITERS: { readonly [F in TableFormat]: RowWriterFactory } = {
   jsonl: jsonlWriter,
   json: jsonWriter,
   csv: csvWriter,
   parquet: parquetWriter,
 };
 
-const RECORD_ENCODING: RowEncoding<GraphRecord> = { json: rowJson, row: toRow };
 const ROW_ENCODING: RowEncoding<Row> = { json: (row) => JSON.stringify(row), row: (row) => row };
 
 /**
  * Writes the stream as one file per label in one format, and the ground truth under
  * ground_truth/. Files are opened on a label's first record, so labels with no records leave no
- * file.
+ * file. With `withLabels`, event records end with their ground-truth columns.
  */
-export class FileSink implements Sink {
+export class FileSink implements FileOutput {
   readonly name: string;
   private readonly writers = new Map<Label, RowWriter<GraphRecord>>();
   private readonly written: WrittenFile[] = [];
   private total = 0;
   private readonly startedMs: number;
+  private readonly encoding: RowEncoding<GraphRecord>;
 
   constructor(
     private readonly directory: string,
-    readonly format: OutputFormat,
+    readonly format: TableFormat,
     private readonly clock: () => number,
+    private readonly withLabels = false,
   ) {
     this.name = `files:${format}`;
     this.startedMs = clock();
+    this.encoding = {
+      json: (record) => rowJson(record, withLabels),
+      row: (record) => toRow(record, withLabels),
+    };
   }
 
   async write(batch: GraphBatch): Promise<void> {
@@ -83,9 +89,9 @@ export class FileSink implements Sink {
   private async open(label: Label): Promise<RowWriter<GraphRecord>> {
     const opened = await WRITERS[this.format](
       this.directory,
-      labelTable(label),
+      labelTable(label, this.withLabels),
       label,
-      RECORD_ENCODING,
+      this.encoding,
     );
     this.writers.set(label, opened);
     return opened;

@@ -30,19 +30,23 @@ export function csvCells(columns: readonly string[], row: Row): (string | number
  * elements joined by ",\n" (the writer adds the separator before the block), or CSV rows. Equal,
  * byte for byte, to what the writer produces record by record: worker threads encode with it.
  */
-export function encodeRecords(format: TextFormat, records: readonly GraphRecord[]): string {
+export function encodeRecords(
+  format: TextFormat,
+  records: readonly GraphRecord[],
+  withLabels: boolean,
+): string {
   switch (format) {
     case 'jsonl':
       // One join, not `+=`: a flat string encodes to UTF-8 without first being flattened.
-      return records.map((record) => rowJson(record) + '\n').join('');
+      return records.map((record) => rowJson(record, withLabels) + '\n').join('');
     case 'json':
-      return records.map(rowJson).join(',\n');
+      return records.map((record) => rowJson(record, withLabels)).join(',\n');
     case 'csv': {
       const first = records[0];
       if (first === undefined) return '';
-      const { columns } = labelTable(first.label);
+      const { columns } = labelTable(first.label, withLabels);
       return stringify(
-        records.map((record) => csvCells(columns, toRow(record))),
+        records.map((record) => csvCells(columns, toRow(record, withLabels))),
         CSV_OPTIONS,
       );
     }

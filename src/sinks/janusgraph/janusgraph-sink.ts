@@ -7,10 +7,11 @@ import {
   type AnyVertexRecord,
   type GraphBatch,
   type GraphRecord,
+  truthGraph,
 } from '../../model/index.js';
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { DatasetIdentity } from '../dataset.js';
-import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../sink.js';
+import type { BackendSinkOptions, GroundTruth, Sink, SinkStats, VerificationRow } from '../sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
 import type { Checkpoint, CheckpointSample, CheckpointState } from './checkpoint.js';
 import { clearGraph } from './clear-graph.js';
@@ -70,6 +71,11 @@ export interface JanusGraphSinkOptions extends BackendSinkOptions {
   readonly clear?: boolean;
   /** Things the user should know that are not failures (a checkpoint that cannot be trusted). */
   readonly onNotice?: (message: string) => void;
+  /**
+   * `--with-labels`: event edges and vertices get is_laundering and pattern_ids, and the ground
+   * truth becomes `pattern` vertices with an `involves` edge (property `role`) to each participant.
+   */
+  readonly withLabels?: boolean;
 }
 
 /** Measured on the local server (see README, `npm run bench:janusgraph`). */
@@ -133,6 +139,8 @@ export class JanusGraphSink implements Sink {
   private failed = 0;
   private retried = 0;
   private skipped = 0;
+  /** Truth-graph elements written (pattern vertices, involves edges), for verification. */
+  private truthCounts: Record<string, number> = {};
   private readonly startedMs: number;
   private readonly clock: () => number;
 
@@ -296,6 +304,23 @@ export class JanusGraphSink implements Sink {
       await this.flush();
   }
 
+  /**
+   * Under `withLabels`, writes the ground truth as a graph: a `pattern` vertex per injected crime
+   * (id = pattern_id, its ground-truth record as properties) and an `involves` edge from it to
+   * every participant, with the participant's role. Upserted like everything else.
+   */
+  async writeGroundTruth(truth: GroundTruth): Promise<void> {
+    if (this.options.withLabels !== true) return;
+    const graph = truthGraph(truth.patterns);
+    this.truthCounts = { pattern: graph.vertices.length, involves: graph.edges.length };
+    // The truth graph travels the same path as the data: the sink only reads label, id,
+    // endpoints and properties, which these records have.
+    for (const v of graph.vertices) this.vertices.push(v as unknown as AnyVertexRecord);
+    for (const e of graph.edges) this.edges.push(e as unknown as AnyEdgeRecord);
+    this.total += graph.vertices.length + graph.edges.length;
+    await this.flush();
+  }
+
   private async flush(): Promise<void> {
     const vertices = this.vertices;
     const edges: AnyEdgeRecord[] = [...this.edges, ...this.dueWaiting()];
@@ -452,9 +477,10 @@ export class JanusGraphSink implements Sink {
   ): Promise<UpsertOutcome> {
     const isEdges = isEdgeRecord(records[0] as GraphRecord);
     const script = isEdges ? UPSERT_EDGES_SCRIPT : UPSERT_VERTICES_SCRIPT;
+    const withLabels = this.options.withLabels === true;
     const bindings = isEdges
-      ? edgeBindings(records as readonly AnyEdgeRecord[])
-      : vertexBindings(records);
+      ? edgeBindings(records, withLabels)
+      : vertexBindings(records, withLabels);
     const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
       if (this.leaseError) throw this.leaseError;
@@ -554,7 +580,7 @@ export class JanusGraphSink implements Sink {
         edges?: Record<string, unknown>;
       };
       const actual = { ...(counts.vertices ?? {}), ...(counts.edges ?? {}) };
-      return Object.entries(expected)
+      return Object.entries({ ...expected, ...this.truthCounts })
         .filter(([label]) => label !== 'patterns' && label !== 'event_labels')
         .map(([label, count]) => ({
           label,

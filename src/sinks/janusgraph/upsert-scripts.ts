@@ -1,5 +1,5 @@
-import { VOCABULARY, type AnyEdgeRecord, type GraphRecord } from '../../model/index.js';
-import { propertyJson } from './element-values.js';
+import { elementDefinition } from '../../model/index.js';
+import { propertyJson, type ElementRecord } from './element-values.js';
 
 /*
  * Why Groovy scripts and not mergeV/mergeE bytecode (measured, see README "JanusGraph loading"):
@@ -165,26 +165,32 @@ fingraphUpsertEdges(g, rows)
  * The binding for UPSERT_VERTICES_SCRIPT: the columns as one JSON string, which the script parses
  * with Jackson. Cheaper on both ends than typed GraphSON values (see README "JanusGraph loading").
  */
-export function vertexBindings(records: readonly GraphRecord[]): { rows: string } {
+export function vertexBindings(
+  records: readonly ElementRecord[],
+  withLabels = false,
+): { rows: string } {
   return {
     rows: JSON.stringify({
       labels: records.map((r) => r.label),
       ids: records.map((r) => r.id),
-      props: records.map(propertyJson),
+      props: records.map((r) => propertyJson(r, withLabels)),
     }),
   };
 }
 
 /** The binding for UPSERT_EDGES_SCRIPT, as for vertices. */
-export function edgeBindings(records: readonly AnyEdgeRecord[]): { rows: string } {
+export function edgeBindings(
+  records: readonly ElementRecord[],
+  withLabels = false,
+): { rows: string } {
   return {
     rows: JSON.stringify({
       labels: records.map((r) => r.label),
-      keys: records.map((r) => VOCABULARY[r.label].key),
+      keys: records.map((r) => elementDefinition(r.label).key),
       ids: records.map((r) => r.id),
       outs: records.map((r) => r.outV),
       ins: records.map((r) => r.inV),
-      props: records.map(propertyJson),
+      props: records.map((r) => propertyJson(r, withLabels)),
     }),
   };
 }
@@ -205,7 +211,7 @@ export interface UpsertOutcome {
  */
 export function upsertOutcome(
   items: readonly unknown[],
-  records: readonly GraphRecord[],
+  records: readonly ElementRecord[],
   isEdges: boolean,
 ): UpsertOutcome {
   const count = (i: number) => Number(items[i]);

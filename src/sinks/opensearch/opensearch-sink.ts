@@ -57,6 +57,8 @@ export interface OpenSearchSinkOptions extends BackendSinkOptions {
    * write (another dataset is refused), then recorded there.
    */
   readonly dataset?: DatasetIdentity;
+  /** `--with-labels`: documents of events get is_laundering and pattern_ids. */
+  readonly withLabels?: boolean;
 }
 
 /** Ground-truth tables and their index kinds: the key `verify` looks up in `expected`. */
@@ -294,7 +296,7 @@ export class OpenSearchSink implements Sink {
   private add(record: GraphRecord): void {
     const target = this.targets.get(record.label);
     if (target === undefined) return; // traveled, issued, billed_to: no index of their own
-    this.queue(target, record.id, rowJson(record));
+    this.queue(target, record.id, rowJson(record, this.options.withLabels === true));
   }
 
   private queue(target: BulkTarget, id: string, sourceJson: string): void {
