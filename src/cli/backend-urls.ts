@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js';
+import { redactUrl } from '../sinks/credentials.js';
 
 /** The URL forms each backend flag takes. */
 const SCHEMES = {
@@ -23,8 +24,8 @@ export function checkBackendUrl(flag: keyof typeof SCHEMES, url: string): void {
     !(protocols as readonly string[]).includes(parsed.protocol) ||
     parsed.hostname === ''
   ) {
-    // Credentials in a URL are never echoed.
-    const shown = parsed?.password ? url.replace(parsed.password, '***') : url;
+    // Credentials in a URL are never echoed, parsable or not.
+    const shown = redactUrl(url);
     throw new ConfigError(
       flag,
       shown,

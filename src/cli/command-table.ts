@@ -37,7 +37,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'detect',
     description:
-      'run the detection queries against loaded backends; with --truth, score them against the ground truth',
+      'run the detection queries against loaded backends and score them against the ground truth (--truth, or the one loaded into OpenSearch)',
     load: async () => (await import('./detect-command.js')).detectCommand(),
   },
   {

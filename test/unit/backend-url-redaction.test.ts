@@ -22,7 +22,8 @@ describe('a password in a backend URL is never printed', () => {
       ['--opensearch', `http://admin:${SECRET}@127.0.0.1:9`],
       1,
     ],
-    ['a wrong scheme', ['--opensearch', `ftp://admin:${SECRET}@127.0.0.1:9200`], 1],
+    // Bad input: refused before anything is connected (exit 2).
+    ['a wrong scheme', ['--opensearch', `ftp://admin:${SECRET}@127.0.0.1:9200`], 2],
   ])('%s', (_, backend, status) => {
     const result = runCli(['generate', '--preset', 'tiny', ...backend, '--json']);
     expect(result.status, result.stderr).toBe(status);
