@@ -144,10 +144,25 @@ function castOf(
   const subtype = draft.subtype;
   if (subtype === 'classic_structuring') {
     const people = holders(ctx, 2);
-    if (people.length === 0)
-      throw new Error('classic structuring: no person holds two accounts in the population');
-    const person = rng.pick(people);
-    const [from, to] = rng.sample(cashAccountsOf(ctx, person), 2) as [number, number];
+    let person: number;
+    let from: number;
+    let to: number;
+    if (people.length > 0) {
+      person = rng.pick(people);
+      [from, to] = rng.sample(cashAccountsOf(ctx, person), 2) as [number, number];
+    } else {
+      // Nobody holds two accounts (fewer accounts than customers): the structurer pays the cash
+      // into a relative's account, or failing that anyone else's.
+      const single = holders(ctx, 1);
+      if (single.length === 0)
+        throw new Error('classic structuring: no person holds an account in the population');
+      person = rng.pick(single);
+      from = cashAccountsOf(ctx, person)[0] as number;
+      const family = (population.relatedOf.get(person) ?? []).flatMap((q) =>
+        population.added.person.has(q) ? [] : cashAccountsOf(ctx, q),
+      );
+      to = family.length > 0 ? rng.pick(family) : personAccount(ctx, new Set([from]));
+    }
     return {
       depositors: [{ person, account: from }],
       receivers: [to],
