@@ -13,8 +13,9 @@ function dateWithinYears(ctx: GeneratorContext, years: number): string {
 }
 
 /**
- * 1–3 officers per company, taken from its employees when it has any. Officers are the insiders of
- * listed companies, which the insider-trading typology relies on.
+ * 1–3 officers per company, taken from its employees when it has any; a listed company's include
+ * its CEO. Officers are the insiders of listed companies, which the insider-trading typology
+ * relies on.
  */
 export function generateOfficers(
   ctx: GeneratorContext,
@@ -30,6 +31,8 @@ export function generateOfficers(
     if (!chosen.includes(person)) chosen.push(person);
   }
   const roles = rng.sample(OFFICER_ROLES, chosen.length);
+  // A listed company always has a chief executive among its officers.
+  if (population.companyTicker.has(company) && !roles.includes('ceo')) roles[0] = 'ceo';
   return chosen.map((person, j) => {
     const id = childId(EDGE_ID_PREFIX.officer_of, company, j);
     return {
