@@ -67,7 +67,8 @@ export function backgroundPayment(ctx: GeneratorContext, ordinal: number): Backg
   const economy = economyOf(ctx);
   const schedule = scheduleOf(ctx, economy);
   const total = ctx.config.transactionCount;
-  const slot = Number((BigInt(ordinal) * BigInt(schedule.stride)) % BigInt(total));
+  // Exact in doubles: ordinals stay below 10⁸ (the config limit) and strides below 1.6·10⁷.
+  const slot = (ordinal * schedule.stride) % total;
   if (slot < schedule.recurringSlots)
     return recurring(ctx, schedule.recurring[slot] as RecurringPayment);
   return oneOff(ctx, economy);
