@@ -67,8 +67,12 @@ describe('README, run as written', () => {
       expect(result.status, `${result.script}\n${result.stderr}`).toBe(0);
     }
     // What the commands promise.
+    // The report on stdout describes what `tiny` holds on disk (its persons include the ones
+    // typologies add, so the count is read from the manifest, not the preset).
     const report = JSON.parse(await readFile(join(cwd, 'report.json'), 'utf8'));
-    expect(report.counts.person).toBe(20);
+    const tiny = JSON.parse(await readFile(join(cwd, 'tiny', 'manifest.json'), 'utf8'));
+    expect(report.counts.person).toBeGreaterThan(0);
+    expect(report.counts).toEqual(tiny.counts);
     expect(
       differingFiles(await outputFiles(join(cwd, 'bank')), await outputFiles(join(cwd, 'whole'))),
     ).toEqual([]);
