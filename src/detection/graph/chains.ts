@@ -115,7 +115,7 @@ export const cycleDetector: Detector = {
   description:
     'money returns to the account it left through 2–6 accounts within 72 h, each hop later than the previous and passing on 90–100 % of it',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 1_000 });
+    const transfers = await scanTransfers(ctx, { minAmount: 100 });
     const outOf = groupBy(transfers, (t) => t.from);
     const hits: Hit[] = [];
     for (const first of transfers) {
@@ -162,7 +162,7 @@ export const peelChainDetector: Detector = {
   description:
     'a chain of ≥ 2 consecutive accounts each splitting what it received within 48 h into a small peel (≤ 20 %) to a side account and the exact rest forwarded on: main amounts strictly decreasing',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 100 });
+    const transfers = await scanTransfers(ctx, { minAmount: 1 });
     const outOf = groupBy(transfers, (t) => t.from);
     const hits: Hit[] = [];
     const walk = (t: Transfer, events: Transfer[], path: Transfer[]) => {

@@ -56,9 +56,9 @@ export const fanOutDetector: Detector = {
   typology: 'fan_out',
   backend: 'janusgraph',
   description:
-    'one account pays ≥ 5 distinct accounts (500–250k each, one currency) within 72 h, not as a bulk run (≥ 3 similar payments within a minute, e.g. payroll); a large inflow in the 72 h before is reported as funding',
+    'one account pays ≥ 5 distinct accounts (100–250k each, one currency) within 72 h, not as a bulk run (≥ 3 similar payments within a minute, e.g. payroll); a large inflow in the 72 h before is reported as funding',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 500, maxAmount: 250_000 });
+    const transfers = await scanTransfers(ctx, { minAmount: 100, maxAmount: 250_000 });
     const outOf = groupBy(transfers, (t) => `${t.from}|${t.currency}`);
     const inTo = groupBy(transfers, (t) => `${t.to}|${t.currency}`);
     const hits: Hit[] = [];
@@ -96,9 +96,9 @@ export const fanInDetector: Detector = {
   typology: 'fan_in',
   backend: 'janusgraph',
   description:
-    'one account receives transfers of 1k–50k (one currency) from ≥ 5 distinct accounts within 72 h (card-sized payments to merchants do not count)',
+    'one account receives transfers of 260–50k (one currency) from ≥ 5 distinct accounts within 72 h (card-sized payments to merchants do not count)',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 1_000, maxAmount: 50_000 });
+    const transfers = await scanTransfers(ctx, { minAmount: 260, maxAmount: 50_000 });
     const hits: Hit[] = [];
     for (const [key, ins] of groupBy(transfers, (t) => `${t.to}|${t.currency}`)) {
       const account = key.split('|')[0] as string;

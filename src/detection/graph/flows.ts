@@ -23,7 +23,7 @@ export const scatterGatherDetector: Detector = {
   description:
     'one account pays ≥ 3 accounts that each forward 90–100 % of it, after receiving it and within 72 h, to one common account',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 500 });
+    const transfers = await scanTransfers(ctx, { minAmount: 50 });
     const outOf = groupBy(transfers, (t) => t.from);
     // (source, sink) → the legs through each intermediary
     const legs = new Map<string, [Transfer, Transfer][]>();
@@ -116,7 +116,7 @@ export const gatherScatterDetector: Detector = {
   description:
     'one account receives from ≥ 3 distinct accounts (one currency), then — after its last receipt, within 72 h of its first — pays 90–100 % of it out to ≥ 3 distinct accounts',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 500 });
+    const transfers = await scanTransfers(ctx, { minAmount: 50 });
     const outOf = groupBy(transfers, (t) => `${t.from}|${t.currency}`);
     const hits: Hit[] = [];
     for (const [key, ins] of groupBy(transfers, (t) => `${t.to}|${t.currency}`)) {
@@ -144,39 +144,16 @@ export const stackDetector: Detector = {
   description:
     '≥ 2 pass-through accounts (one currency; each paying on 90–100 % of what it received, after receiving, within 72 h), linked by paying one another or by sharing a payer and a payee, fed by ≥ 2 outside accounts and paying ≥ 2 outside accounts: layers of a layered flow',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 1_000 });
+    const transfers = await scanTransfers(ctx, { minAmount: 1 });
     const outOf = groupBy(transfers, (t) => `${t.from}|${t.currency}`);
     const found: PassThrough[] = [];
     for (const [key, ins] of groupBy(transfers, (t) => `${t.to}|${t.currency}`)) {
       const account = key.split('|')[0] as string;
       found.push(...passThroughs(account, ins, outOf.get(key) ?? [], WINDOW_MS, 1, 1));
     }
-    // Pass-throughs are linked when one pays the other (consecutive layers) or when they share a
-    // payer and a payee in the same days (one layer); a stack is a linked group of ≥ 2 fed by ≥ 2
-    // accounts outside it and paying ≥ 2 accounts outside it.
-    const parent = found.map((_, i) => i);
-    const root = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-      return i;
-    };
-    found.forEach((a, i) => {
-      const outIds = new Set(a.outs.map((t) => t.id));
-      found.forEach((b, j) => {
-        if (j <= i || b.account === a.account) return;
-        if (Math.abs((b.ins[0] as Transfer).at - (a.ins[0] as Transfer).at) > WINDOW_MS) return;
-        const flow =
-          b.ins.some((t) => outIds.has(t.id)) ||
-          a.ins.some((t) => b.outs.some((u) => u.id === t.id));
-        const layer =
-          b.ins.some((x) => a.ins.some((y) => x.from === y.from)) &&
-          b.outs.some((x) => a.outs.some((y) => x.to === y.to));
-        if (flow || layer) parent[root(i)] = root(j);
-      });
-    });
-    const groups = new Map<number, PassThrough[]>();
-    found.forEach((p, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), p]));
+    const groups = linkedGroups(found);
     const hits: Hit[] = [];
-    for (const members of groups.values()) {
+    for (const members of groups) {
       const accounts = unique(members.map((p) => p.account));
       if (accounts.length < 2) continue;
       const inside = new Set(accounts);
@@ -213,10 +190,10 @@ export const bipartiteDetector: Detector = {
   typology: 'bipartite',
   backend: 'janusgraph',
   description:
-    'within 72 h, transfers of 1k–50k (one currency) from ≥ 2 originators to ≥ 2 beneficiaries, one beneficiary paid by ≥ 2 of them and one of those paying ≥ 2, no account on both sides, no beneficiary passing 90–100 % straight on: many-to-many movement between two groups',
+    'within 72 h, transfers of 260–50k (one currency) from ≥ 2 originators to ≥ 2 beneficiaries, one beneficiary paid by ≥ 2 of them and one of those paying ≥ 2, no account on both sides, no beneficiary passing 90–100 % straight on: many-to-many movement between two groups',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const transfers = await scanTransfers(ctx, { minAmount: 1_000, maxAmount: 50_000 });
-    const everything = await scanTransfers(ctx, { minAmount: 100 });
+    const transfers = await scanTransfers(ctx, { minAmount: 260, maxAmount: 50_000 });
+    const everything = await scanTransfers(ctx, { minAmount: 1 });
     const outOf = groupBy(everything, (t) => `${t.from}|${t.currency}`);
     const hits: Hit[] = [];
     for (let i = 0; i < transfers.length; i++) {
@@ -262,3 +239,53 @@ export const bipartiteDetector: Detector = {
     return dedupe(hits);
   },
 };
+
+/**
+ * Pass-throughs grouped by links: one pays the other (consecutive layers), or they share a payer
+ * and a payee (one layer), their first receipts within the window. Links are found through maps
+ * of transfer ids and (payer, payee) pairs rather than by comparing every pair of pass-throughs,
+ * so the detector stays linear in the transfers it scans.
+ */
+function linkedGroups(found: readonly PassThrough[]): PassThrough[][] {
+  const parent = found.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const link = (i: number, j: number) => {
+    const a = found[i] as PassThrough;
+    const b = found[j] as PassThrough;
+    if (a.account === b.account) return;
+    if (Math.abs((b.ins[0] as Transfer).at - (a.ins[0] as Transfer).at) > WINDOW_MS) return;
+    parent[root(i)] = root(j);
+  };
+  const payerOf = new Map<string, number[]>();
+  found.forEach((p, i) => {
+    for (const t of p.outs) {
+      const payers = payerOf.get(t.id);
+      if (payers === undefined) payerOf.set(t.id, [i]);
+      else payers.push(i);
+    }
+  });
+  const sharing = new Map<string, number[]>();
+  found.forEach((p, j) => {
+    for (const t of p.ins) for (const i of payerOf.get(t.id) ?? []) link(i, j);
+    const pairs = new Set(p.ins.flatMap((x) => p.outs.map((y) => `${x.from}>${y.to}`)));
+    for (const pair of pairs) {
+      const earlier = sharing.get(pair);
+      if (earlier === undefined) {
+        sharing.set(pair, [j]);
+        continue;
+      }
+      for (const i of earlier) link(i, j);
+      earlier.push(j);
+    }
+  });
+  const groups = new Map<number, PassThrough[]>();
+  found.forEach((p, i) => {
+    const group = groups.get(root(i));
+    if (group === undefined) groups.set(root(i), [p]);
+    else group.push(p);
+  });
+  return [...groups.values()];
+}

@@ -9,6 +9,7 @@ import {
 } from '../data/payment-purposes.js';
 import { niceStep } from '../economy/amounts.js';
 import { backgroundPayment } from '../economy/background-payment.js';
+import { coverPurpose } from '../economy/cover-purpose.js';
 import { convert, exchangeRate, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
 import { cityName } from '../names.js';
@@ -167,13 +168,13 @@ function feeOf(
 }
 
 /**
- * The purpose of a typology's transfer when it names only a type: read as an honest customer's
- * payment of that type between the same kinds of holder would be.
+ * The purpose of a typology's transfer when it names at most a type: a cash, card or check type
+ * fixes it; otherwise it is a cover purpose, drawn as the payments honest customers make between
+ * the same kinds of holder (see cover-purpose.ts), so the purpose alone does not give the crime
+ * away.
  */
 function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: string): Purpose {
   const { population } = ctx;
-  const payerIsPerson = population.accountOwnerKind[from] === 0;
-  const payeeIsPerson = population.accountOwnerKind[to] === 0;
   switch (type) {
     case 'deposit':
       return 'cash_deposit';
@@ -189,16 +190,18 @@ function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: st
     default:
       break;
   }
+  const payerIsPerson = population.accountOwnerKind[from] === 0;
+  const payeeIsPerson = population.accountOwnerKind[to] === 0;
   const sameOwner =
     population.accountOwnerKind[from] === population.accountOwnerKind[to] &&
     population.accountOwnerIndex[from] === population.accountOwnerIndex[to];
   if (sameOwner) return 'own_transfer';
-  if (payerIsPerson && payeeIsPerson)
-    return type === 'wire' && population.accountCurrency[from] !== population.accountCurrency[to]
-      ? 'remittance'
-      : 'person_to_person';
-  if (payerIsPerson) return 'supplier_invoice';
-  return payeeIsPerson ? 'vendor_payout' : 'supplier_invoice';
+  const crossCurrency = population.accountCurrency[from] !== population.accountCurrency[to];
+  return (
+    coverPurpose(ctx.rng, payerIsPerson, payeeIsPerson, crossCurrency, type) ??
+    coverPurpose(ctx.rng, payerIsPerson, payeeIsPerson, crossCurrency, undefined) ??
+    'person_to_person'
+  );
 }
 
 /** The id of the transfer with generation index `index`. */

@@ -1,9 +1,34 @@
 import type { Rng } from '../../../random/index.js';
+import { logNormal } from '../../economy/amounts.js';
 
 /*
  * Pattern amounts are kept in whole cents so that flows conserve money exactly: what an account
  * passes on plus its cut is, to the cent, what it received.
  */
+
+/**
+ * The size of one laundering payment, in US dollars: log-normal with this median and sigma, kept
+ * within [min, max]. Launderers split proceeds into payments that sit among ordinary customers'
+ * larger payments (FATF's "smurfing" and layering typologies), not into round blocks of tens of
+ * thousands that the amount alone would give away. The median sits between the background's
+ * person-to-person ($90) and invoice ($2,000) medians (payment-purposes.ts); the floor keeps a
+ * laundering payment above card-purchase size, the ceiling below single payments a bank reviews
+ * by hand. `fingraph audit` measures how well the amount alone separates crime from background.
+ */
+export const LAUNDERED_PAYMENT_USD = { median: 900, sigma: 1.0, min: 300, max: 40_000 } as const;
+
+/**
+ * The sum of `payments` laundering payments, in whole cents: one log-normal draw scaled by the
+ * number of payments (a total that is later split), resampled until it lies within the bounds.
+ */
+export function launderedCents(rng: Rng, payments = 1): number {
+  const { median, sigma, min, max } = LAUNDERED_PAYMENT_USD;
+  for (let attempt = 0; attempt < 32; attempt++) {
+    const usd = logNormal(rng, median, sigma);
+    if (usd >= min && usd <= max) return Math.round(usd * payments * 100);
+  }
+  return Math.round(median * payments * 100);
+}
 
 /** A uniform amount in [min, max] currency units, in whole cents. */
 export function centsBetween(rng: Rng, min: number, max: number): number {

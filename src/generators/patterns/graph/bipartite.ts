@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import type { PatternDraft, Typology } from '../typology.js';
 import { drawAccounts } from './accounts.js';
-import { centsBetween } from './amounts.js';
+import { centsBetween, launderedCents } from './amounts.js';
 import { denseEdges, type Pair } from './dense-edges.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
@@ -58,7 +58,7 @@ export const bipartite: Typology<BipartiteParams> = {
         originators[i] as number,
         beneficiaries[j] as number,
         timeIn(rng, span.startMs, span.endMs),
-        centsBetween(rng, 2_000, 25_000),
+        launderedCents(rng),
       );
     }
     return graphOutput(flow, draft, slots, {

@@ -3,7 +3,7 @@ import type { GeneratorContext } from '../../context.js';
 import { ownerOf } from '../participants.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { accountOfPerson, drawAccount, drawAccounts } from './accounts.js';
-import { centsBetween, cutOf } from './amounts.js';
+import { centsBetween, cutOf, launderedCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { checkGraphTypology, checkRange } from './validate.js';
@@ -50,7 +50,7 @@ export const cycle: Typology<CycleParams> = {
     flow.role(accounts[0] as number, 'origin');
     flow.roleAll(accounts.slice(1), 'intermediary');
     const times = slotTimes(rng, span, length);
-    let amount = centsBetween(rng, 20_000, 250_000);
+    let amount = launderedCents(rng);
     for (let hop = 0; hop < length; hop++) {
       if (hop > 0)
         amount -= cutOf(amount, rng.float(config.graphFeeMinRate, config.graphFeeMaxRate));

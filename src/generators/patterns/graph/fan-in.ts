@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import type { PatternDraft, Typology } from '../typology.js';
 import { drawAccount, drawAccounts } from './accounts.js';
-import { centsBetween } from './amounts.js';
+import { centsBetween, launderedCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { checkGraphTypology, checkRange } from './validate.js';
@@ -48,7 +48,7 @@ export const fanIn: Typology<FanInParams> = {
     flow.roleAll(sources, 'source');
     const times = sources.map(() => timeIn(rng, span.startMs, span.endMs)).sort((a, b) => a - b);
     sources.forEach((source, k) =>
-      flow.pay(source, target, times[k] as number, centsBetween(rng, 2_000, 15_000)),
+      flow.pay(source, target, times[k] as number, launderedCents(rng)),
     );
     return graphOutput(flow, draft, slots, {
       typology: 'fan_in',

@@ -3,7 +3,7 @@ import type { GeneratorContext } from '../../context.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccount, drawAccounts } from './accounts.js';
-import { centsBetween, splitCents } from './amounts.js';
+import { launderedCents, splitCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { payDays, payrollOf, salaries, topUp } from './payroll.js';
@@ -53,12 +53,12 @@ export const fanOut: Typology<FanOutParams> = {
     const source = drawAccount(ctx, used, 'any');
     flow.role(source, 'source');
     let firstPayout = span.startMs;
-    let total = centsBetween(rng, 20_000, 250_000);
+    let total = launderedCents(rng, degree);
     if (funded) {
       const funder = drawAccount(ctx, used, 'any');
       flow.role(funder, 'funder');
       const fundedAt = timeIn(rng, span.startMs, span.startMs + 0.2 * (span.endMs - span.startMs));
-      const incoming = centsBetween(rng, 50_000, 400_000);
+      const incoming = launderedCents(rng, degree);
       flow.pay(funder, source, fundedAt, incoming);
       firstPayout = fundedAt + MS_PER_MINUTE;
       total = Math.floor(incoming * rng.float(0.9, 1));

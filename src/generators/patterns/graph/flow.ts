@@ -6,18 +6,14 @@ import { ownerOf } from '../participants.js';
 import type { PatternOutput, PatternSlots } from '../typology.js';
 import { fromCents } from './amounts.js';
 
-/** How a transfer is booked; pattern money defaults to ordinary account-to-account types. */
+/**
+ * How a transfer is booked. Left free, laundering money takes a cover purpose (and that purpose's
+ * type) as honest payments between the same kinds of holder do: see cover-purpose.ts.
+ */
 export interface Booking {
   readonly type?: string;
   readonly purpose?: Purpose;
 }
-
-/** Types laundering flows use: ordinary transfers, so the type alone gives nothing away. */
-const LAUNDERING_TYPES = [
-  ['transfer', 0.6],
-  ['wire', 0.25],
-  ['ach', 0.15],
-] as const;
 
 /**
  * The money movements of one pattern instance, in the order they are booked: each `pay` takes
@@ -65,7 +61,7 @@ export class Flow {
         timestampMs: atMs,
         amount: fromCents(amountCents),
         currency: 'USD',
-        type: booking.type ?? ctx.rng.weighted(LAUNDERING_TYPES),
+        ...(booking.type === undefined ? {} : { type: booking.type }),
         status: 'completed',
         ...(booking.purpose === undefined ? {} : { purpose: booking.purpose }),
       },

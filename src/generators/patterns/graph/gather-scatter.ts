@@ -3,7 +3,7 @@ import type { GeneratorContext } from '../../context.js';
 import { MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccount, drawAccounts } from './accounts.js';
-import { centsBetween, cutOf, splitCents } from './amounts.js';
+import { centsBetween, cutOf, splitCents, launderedCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { checkGraphTypology, checkRange } from './validate.js';
@@ -60,7 +60,7 @@ export const gatherScatter: Typology<GatherScatterParams> = {
     let collected = 0;
     let lastReceipt = span.startMs;
     for (const source of sources) {
-      const amount = centsBetween(rng, 5_000, 40_000);
+      const amount = launderedCents(rng);
       const at = timeIn(rng, span.startMs, half);
       flow.pay(source, hub, at, amount);
       collected += amount;

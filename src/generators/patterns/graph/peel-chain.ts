@@ -2,7 +2,7 @@ import type { GenerationConfig } from '../../../config/index.js';
 import type { GeneratorContext } from '../../context.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccounts } from './accounts.js';
-import { centsBetween, cutOf } from './amounts.js';
+import { centsBetween, cutOf, launderedCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { checkGraphTypology, checkRange, checkRates } from './validate.js';
@@ -47,7 +47,7 @@ export const peelChain: Typology<PeelChainParams> = {
     flow.roleAll(path.slice(1, -1), 'intermediary');
     flow.role(path[hops] as number, 'target');
     flow.roleAll(side, 'peel_recipient');
-    let amount = centsBetween(rng, 50_000, 500_000);
+    let amount = launderedCents(rng, 4);
     const start = amount;
     for (let hop = 0; hop < hops; hop++) {
       const window = subSpan(span, hop, hops);

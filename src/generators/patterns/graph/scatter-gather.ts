@@ -3,7 +3,7 @@ import type { GeneratorContext } from '../../context.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccount, drawAccounts } from './accounts.js';
-import { centsBetween, cutOf, splitCents } from './amounts.js';
+import { launderedCents, cutOf, splitCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
 import { payDays, payrollOf, salaries, topUp } from './payroll.js';
@@ -50,7 +50,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
     flow.roleAll(middle, 'intermediary');
     flow.role(sink, 'target');
     const half = span.startMs + (span.endMs - span.startMs) / 2;
-    const parts = splitCents(rng, centsBetween(rng, 30_000, 300_000), width);
+    const parts = splitCents(rng, launderedCents(rng, width), width);
     const received = middle.map(() => timeIn(rng, span.startMs, half));
     middle.forEach((account, i) =>
       flow.pay(source, account, received[i] as number, parts[i] as number),

@@ -3,7 +3,7 @@ import type { GeneratorContext } from '../../context.js';
 import { MS_PER_SECOND } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccounts, type Holder } from './accounts.js';
-import { centsBetween, cutOf, splitCents } from './amounts.js';
+import { launderedCents, cutOf, splitCents } from './amounts.js';
 import { denseEdges, type Pair } from './dense-edges.js';
 import { Flow, type Booking } from './flow.js';
 import { graphOutput } from './graph-truth.js';
@@ -83,7 +83,7 @@ export const stack: Typology<StackParams> = {
 };
 
 /**
- * Books a layered flow: layer 0 pays 10k–60k per edge; every later account, in its own phase
+ * Books a layered flow: layer 0 pays one laundering payment per edge (launderedCents); every later account, in its own phase
  * of the span (so strictly after all its receipts, which fall in the previous phase), pays out
  * `passOn(received)` split over its outgoing edges. Returns the accounts per layer.
  */
@@ -112,7 +112,7 @@ function layered(
       const out = phase.filter(([a]) => a === i);
       const amounts =
         p === 0
-          ? out.map(() => centsBetween(rng, 10_000, 60_000))
+          ? out.map(() => launderedCents(rng))
           : splitCents(rng, passOn(received.get(account) ?? 0), out.length, 0.4);
       out.forEach(([, j], e) => {
         const target = to[j] as number;
