@@ -60,17 +60,23 @@ export {
   connectJanusGraph,
   type JanusGraphConnection,
   type JanusGraphOptions,
-} from './sinks/janusgraph/connection.js';
-export { JanusGraphSink, type JanusGraphSinkOptions } from './sinks/janusgraph/janusgraph-sink.js';
-export { Checkpoint } from './sinks/janusgraph/checkpoint.js';
-export { applyJanusGraphSchema } from './sinks/janusgraph/apply-schema.js';
+} from './backends/janusgraph/connection.js';
+export {
+  JanusGraphSink,
+  type JanusGraphSinkOptions,
+} from './backends/janusgraph/janusgraph-sink.js';
+export { Checkpoint } from './backends/janusgraph/checkpoint.js';
+export { applyJanusGraphSchema } from './backends/janusgraph/apply-schema.js';
 export {
   connectOpenSearch,
   type OpenSearchConnection,
   type OpenSearchOptions,
-} from './sinks/opensearch/connection.js';
-export { OpenSearchSink, type OpenSearchSinkOptions } from './sinks/opensearch/opensearch-sink.js';
-export { applyOpenSearchSchema } from './sinks/opensearch/apply-schema.js';
+} from './backends/opensearch/connection.js';
+export {
+  OpenSearchSink,
+  type OpenSearchSinkOptions,
+} from './backends/opensearch/opensearch-sink.js';
+export { applyOpenSearchSchema } from './backends/opensearch/apply-schema.js';
 export { janusGraphSchema, openSearchIndexes, schemaArtifacts } from './schema/index.js';
 export type { DroppedRecord, GroundTruth, Sink, SinkStats, VerificationRow } from './sinks/sink.js';
 export { VERSION } from './version.js';

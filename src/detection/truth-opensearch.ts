@@ -1,5 +1,5 @@
 import type { EventLabel, PatternTruth } from '../model/index.js';
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
+import type { OpenSearchConnection } from '../backends/index.js';
 import type { GroundTruth } from '../sinks/sink.js';
 import { isIndexMissing, scrollAll } from './opensearch-scroll.js';
 

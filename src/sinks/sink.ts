@@ -62,9 +62,12 @@ export interface Sink {
 
 /** Options every backend sink takes. */
 export interface BackendSinkOptions {
-  /** Called for every element a backend refused for good. */
+  /**
+   * Called for every element a backend refused for good, with its id and reason. Without one,
+   * `close` fails when anything was refused (see RefusedRecords): a refusal is never only counted.
+   */
   readonly onDrop?: (dropped: DroppedRecord) => void;
-  /** Stop at the first refused element instead of reporting it and going on. */
+  /** Stop at the first refused element (after reporting it) instead of going on. */
   readonly failFast?: boolean;
   /** Monotonic milliseconds, for timings. */
   readonly clock?: () => number;

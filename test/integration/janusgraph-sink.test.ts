@@ -8,10 +8,10 @@ import { VOCABULARY, type GraphBatch, type GraphRecord } from '../../src/model/i
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { generate } from '../../src/orchestration/generate.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import { Checkpoint } from '../../src/sinks/janusgraph/checkpoint.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import { scriptResultObject } from '../../src/sinks/janusgraph/script-result.js';
+import { Checkpoint } from '../../src/backends/janusgraph/checkpoint.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import { scriptResultObject } from '../../src/backends/janusgraph/script-result.js';
 import type { DroppedRecord, Sink } from '../../src/sinks/sink.js';
 import { clearGraph, janusgraph, JANUSGRAPH_URL } from './backends.js';
 

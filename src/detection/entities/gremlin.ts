@@ -1,4 +1,4 @@
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
+import { toPlain } from '../../backends/index.js';
 import type { DetectionContext } from '../detector.js';
 
 export const MS_PER_MINUTE = 60_000;

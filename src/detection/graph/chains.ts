@@ -1,4 +1,4 @@
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
+import { toPlain } from '../../backends/index.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
 import {
   DAY,

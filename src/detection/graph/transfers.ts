@@ -1,5 +1,5 @@
 import type { DetectionContext, Hit } from '../detector.js';
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
+import { toPlain } from '../../backends/index.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
