@@ -31,14 +31,23 @@ export type {
 export type { Credentials } from './credentials.js';
 export { redactUrl, invalidUrlReason } from './credentials.js';
 export type { DatasetIdentity } from './dataset.js';
-export type {
-  GremlinClient,
-  JanusGraphConnection,
-  JanusGraphOptions,
+export {
+  connectJanusGraph,
+  type GremlinClient,
+  type JanusGraphConnection,
+  type JanusGraphOptions,
 } from './janusgraph/connection.js';
+export { applyJanusGraphSchema } from './janusgraph/apply-schema.js';
+export { JanusGraphSink, type JanusGraphSinkOptions } from './janusgraph/janusgraph-sink.js';
 export type { JanusGraphTuning } from './janusgraph/janusgraph-backend.js';
 export { toPlain } from './janusgraph/script-result.js';
-export type { OpenSearchConnection, OpenSearchOptions } from './opensearch/connection.js';
+export {
+  connectOpenSearch,
+  type OpenSearchConnection,
+  type OpenSearchOptions,
+} from './opensearch/connection.js';
+export { applyOpenSearchSchema } from './opensearch/apply-schema.js';
+export { OpenSearchSink, type OpenSearchSinkOptions } from './opensearch/opensearch-sink.js';
 export type { OpenSearchTarget, OpenSearchTuning } from './opensearch/opensearch-backend.js';
 export { Checkpoint } from './janusgraph/checkpoint.js';
 export { JANUSGRAPH_DEFAULTS } from './janusgraph/janusgraph-sink.js';

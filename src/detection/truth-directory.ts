@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { FingraphError } from '../errors.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import type { GroundTruth } from '../model/index.js';
 import { isGroundTruthTable, readGroundTruth } from '../sources/ground-truth-reader.js';
 import { readManifest, type ManifestFile } from '../sources/manifest.js';
 import { READERS } from '../sources/readers.js';

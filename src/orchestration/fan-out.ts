@@ -1,5 +1,5 @@
-import type { GraphBatch } from '../model/index.js';
-import type { GroundTruth, Sink, SinkStats } from '../sinks/sink.js';
+import type { GraphBatch, GroundTruth } from '../model/index.js';
+import type { Sink, SinkStats } from '../sinks/sink.js';
 
 export interface FanOutResult {
   readonly sinks: Readonly<Record<string, SinkStats>>;

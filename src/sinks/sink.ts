@@ -1,4 +1,4 @@
-import type { EventLabel, GraphBatch, PatternTruth } from '../model/index.js';
+import type { GraphBatch, GroundTruth } from '../model/index.js';
 
 /** What a sink did, reported when it closes. Loaders report; they never swallow. */
 export interface SinkStats {
@@ -10,12 +10,6 @@ export interface SinkStats {
   readonly retried: number;
   readonly bytes: number;
   readonly timeMs: number;
-}
-
-/** The answers: one record per injected pattern, and the pattern ids of every labelled event. */
-export interface GroundTruth {
-  readonly patterns: readonly PatternTruth[];
-  readonly eventLabels: readonly EventLabel[];
 }
 
 /** An element a backend refused for good (after retries): reported, never dropped silently. */

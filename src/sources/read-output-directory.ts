@@ -11,8 +11,8 @@ import {
   type EventLabel,
   type GraphBatch,
   type Label,
+  type GroundTruth,
 } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
 import { BatchBuilder } from './batch-builder.js';
 import {
   isGroundTruthTable,

@@ -19,7 +19,8 @@ import {
   type OpenSearchOptions,
   type SinkSettings,
 } from '../backends/index.js';
-import type { GroundTruth, Sink } from '../sinks/sink.js';
+import type { GroundTruth } from '../model/index.js';
+import type { Sink } from '../sinks/sink.js';
 
 export interface SeedBankOptions {
   /** Preset to start from. Default `small` (2 instances of every typology, plus look-alikes). */

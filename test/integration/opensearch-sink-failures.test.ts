@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/errors.js';
-import type { AnyEdgeRecord, AnyVertexRecord, GraphBatch } from '../../src/model/index.js';
+import type {
+  AnyEdgeRecord,
+  AnyVertexRecord,
+  GraphBatch,
+  GroundTruth,
+} from '../../src/model/index.js';
 import { fanOut } from '../../src/orchestration/fan-out.js';
 import { openSearchIndexes } from '../../src/schema/index.js';
 import { applyOpenSearchSchema } from '../../src/backends/opensearch/apply-schema.js';
@@ -12,7 +17,7 @@ import {
   type OpenSearchConnection,
 } from '../../src/backends/opensearch/connection.js';
 import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
-import type { DroppedRecord, GroundTruth } from '../../src/sinks/sink.js';
+import type { DroppedRecord } from '../../src/sinks/sink.js';
 import { dropIndexes, indexPrefix, opensearch, OPENSEARCH_URL } from './backends.js';
 import {
   countsOf,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/errors.js';
 import { bulkDocument, bulkTarget } from '../../src/backends/opensearch/bulk-document.js';
-import { isRetryableRequestError, sleep } from '../../src/backends/opensearch/bulk-retry.js';
+import { isRetryableRequestError } from '../../src/backends/opensearch/bulk-retry.js';
+import { sleep } from '../../src/backends/retry-policy.js';
 import {
   BulkSender,
   type BulkDrop,

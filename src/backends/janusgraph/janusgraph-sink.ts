@@ -1,18 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
-import {
-  isEdgeRecord,
-  VOCABULARY,
-  type AnyEdgeRecord,
-  type AnyVertexRecord,
-  type GraphBatch,
-  type GraphRecord,
-  truthGraph,
-} from '../../model/index.js';
+import { isEdgeRecord, VOCABULARY, type AnyEdgeRecord, type AnyVertexRecord, type GraphBatch, type GraphRecord, truthGraph, type GroundTruth } from '../../model/index.js';
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { DatasetIdentity } from '../dataset.js';
 import { RefusedRecords } from '../../sinks/refused-records.js';
-import type { BackendSinkOptions, GroundTruth, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
+import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
 import type { Checkpoint, CheckpointSample, CheckpointState } from './checkpoint.js';
 import { clearGraph } from './clear-graph.js';

@@ -1,17 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
-import { rowJson, type GraphBatch, type GraphRecord, type Label } from '../../model/index.js';
+import { rowJson, type GraphBatch, type GraphRecord, type Label, type GroundTruth } from '../../model/index.js';
 import { INDEXED_LABELS, indexNameOf, openSearchIndexes } from '../../schema/index.js';
 import type { DatasetIdentity } from '../dataset.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry-policy.js';
 import { RefusedRecords } from '../../sinks/refused-records.js';
-import type {
-  BackendSinkOptions,
-  GroundTruth,
-  Sink,
-  SinkStats,
-  VerificationRow,
-} from '../../sinks/sink.js';
+import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
 import { BulkChunk, bulkDocument, bulkTarget, type BulkTarget } from './bulk-document.js';
 import { withRequestRetry } from './bulk-retry.js';

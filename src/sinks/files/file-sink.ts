@@ -11,8 +11,9 @@ import {
   type Label,
   type Row,
   type TableSpec,
+  type GroundTruth,
 } from '../../model/index.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
 import type { FileOutput } from './file-output.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
