@@ -148,6 +148,13 @@ export default tseslint.config(
   },
   { files: ['src/backends/**'], rules: restrict(NO_CLI, BELOW_THE_RUN) },
   {
+    files: ['src/output/**'],
+    rules: restrict(NO_CLI, BELOW_THE_RUN, [
+      ['**/backends/**'],
+      'output (staging, manifest, stats) sits under the run and beside the file sinks.',
+    ]),
+  },
+  {
     files: ['src/**'],
     ignores: ['src/cli/**'],
     rules: {

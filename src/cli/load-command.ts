@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { load, type LoadReport } from '../orchestration/load.js';
-import { readManifest } from '../sources/index.js';
+import { readManifest } from '../output/index.js';
 import {
   addLoadOptions,
   DropLog,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { FingraphError } from '../errors.js';
 import type { GroundTruth } from '../model/index.js';
 import { isGroundTruthTable, readGroundTruth } from '../sources/ground-truth-reader.js';
-import { readManifest, type ManifestFile } from '../sources/manifest.js';
+import { readManifest, type ManifestFile } from '../output/index.js';
 import { READERS } from '../sources/readers.js';
 import { chooseFormat } from '../sources/source-format.js';
 import { verifyFiles } from '../sources/verify-files.js';

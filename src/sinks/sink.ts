@@ -1,4 +1,5 @@
 import type { GraphBatch, GroundTruth } from '../model/index.js';
+import type { TextFormat } from './files/text-encoding.js';
 
 /** What a sink did, reported when it closes. Loaders report; they never swallow. */
 export interface SinkStats {
@@ -45,6 +46,12 @@ export interface Sink {
    * export whose own format holds it, such as AMLworld's patterns file.
    */
   readonly needsGroundTruth?: boolean;
+  /**
+   * The text format whose rows this sink appends ready-encoded (`batch.encoded[format]`): worker
+   * threads then encode them beside generating, and when every sink takes encoded rows the
+   * batches carry no records. Absent: the sink reads the records.
+   */
+  readonly encodedFormat?: TextFormat | undefined;
   close(): Promise<SinkStats>;
   abort(reason: unknown): Promise<void>;
   /**

@@ -5,7 +5,7 @@ import {
   type TableSpec,
   type GroundTruth,
 } from '../model/index.js';
-import type { ManifestFile } from './manifest.js';
+import type { ManifestFile } from '../output/index.js';
 import { RowValidator } from './row-validator.js';
 import type { SourceRow, TableReader } from './table-reader.js';
 import { checkRecordCount, pathIn } from './verify-files.js';

@@ -19,7 +19,7 @@ import {
   readGroundTruth,
   type GroundTruthTable,
 } from './ground-truth-reader.js';
-import { readManifest, type ManifestFile, type OutputManifest } from './manifest.js';
+import { readManifest, type ManifestFile, type OutputManifest } from '../output/index.js';
 import { READERS } from './readers.js';
 import { RecordDecoder } from './record-decoder.js';
 import { chooseFormat } from './source-format.js';

@@ -23,7 +23,7 @@ import { planRun } from '../../src/orchestration/plan.js';
 import { csvReader } from '../../src/sources/csv-reader.js';
 import { jsonReader } from '../../src/sources/json-reader.js';
 import { jsonlReader } from '../../src/sources/jsonl-reader.js';
-import type { OutputManifest } from '../../src/sources/manifest.js';
+import type { OutputManifest } from '../../src/output/index.js';
 import { readOutputDirectory, type ReadOutputOptions } from '../../src/sources/index.js';
 import { chooseFormat } from '../../src/sources/source-format.js';
 import type { RowChunk, TableReader } from '../../src/sources/table-reader.js';
