@@ -25,6 +25,7 @@ import {
 } from '../detection/truth-directory.js';
 import { readOpenSearchTruth } from '../detection/truth-opensearch.js';
 import { ConfigError } from '../errors.js';
+import { MS_PER_DAY } from '../model/index.js';
 import { connectBackends } from '../backends/index.js';
 import {
   addBackendOptions,
@@ -206,11 +207,10 @@ function warnOutsidePeriod(
   patterns: readonly { window_start: string; window_end: string }[],
   period: DetectionPeriod,
 ): void {
-  const day = 86_400_000;
   const outside = patterns.filter(
     (p) =>
-      Date.parse(p.window_start) < period.windowStartMs - day ||
-      Date.parse(p.window_end) > period.referenceMs + day,
+      Date.parse(p.window_start) < period.windowStartMs - MS_PER_DAY ||
+      Date.parse(p.window_end) > period.referenceMs + MS_PER_DAY,
   ).length;
   if (outside > 0)
     process.stderr.write(
