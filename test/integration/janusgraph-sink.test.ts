@@ -147,6 +147,27 @@ describe('JanusGraph sink on a real server', () => {
     expect(stats.successful + stats.failed).toBe(stats.total);
   });
 
+  it('without an onDrop, close fails naming the refused record (the rule of every backend sink)', async () => {
+    const sink = await JanusGraphSink.open({ connection: { url: JANUSGRAPH_URL }, batchSize: 50 });
+    const config = resolveConfig({ preset: 'tiny', layers: [] });
+    let poisoned: string | undefined;
+    for await (const batch of generateBatches(planRun(config), { batchSize: 1_000 })) {
+      const vertices = batch.vertices.map((v) => {
+        if (poisoned === undefined && v.label === 'person') {
+          poisoned = v.id;
+          return { ...v, properties: { ...v.properties, age: 'forty' as unknown as number } };
+        }
+        return v;
+      });
+      await sink.write({ ...batch, vertices });
+    }
+    await expect(sink.close()).rejects.toThrow(
+      new RegExp(
+        `^janusgraph: .*: \\d+/\\d+ elements refused \\(.*first: label "person" id "${poisoned ?? ''}": `,
+      ),
+    );
+  });
+
   it('stops at the first refused record with --fail-fast semantics', async () => {
     const sink = await JanusGraphSink.open({
       connection: { url: JANUSGRAPH_URL },
