@@ -2,10 +2,37 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Imports a layer may not make (ARCHITECTURE.md "Layering"). */
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/**
+ * Imports a layer may not make (docs/architecture.md "Layers"). ESLint does not merge the options
+ * of a rule across config blocks (the last block that matches a file wins), so each block below
+ * lists every rule that applies to its files: a layer's own and the ones all of src/ obeys.
+ */
+const restrict = (...rules) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: rules.map(([group, message]) => ({ group, message })) },
+  ],
 });
+
+/** All of src/: only the CLI imports the CLI. */
+const NO_CLI = [['**/cli/**'], 'Only the CLI imports the CLI.'];
+/** Outside src/backends: a backend's folder is private; src/backends/index.js is its face. */
+const BACKENDS_FACE = [
+  ['**/backends/*', '!**/backends/index.js', '**/backends/*/**'],
+  'Import backends only through their public face, src/backends/index.js.',
+];
+/** Sinks and backends sit below the run: they are handed batches, they do not drive. */
+const BELOW_THE_RUN = [
+  [
+    '**/generators/**',
+    '**/orchestration/**',
+    '**/detection/**',
+    '**/sources/**',
+    '**/testing/**',
+    '**/audit/**',
+  ],
+  'sinks and backends import only model, schema, config types, errors and the sink interface.',
+];
 
 const AMBIENT = [
   {
@@ -84,22 +111,48 @@ export default tseslint.config(
   },
   { files: ['src/cli/**'], rules: { 'no-restricted-syntax': 'off' } },
   {
-    files: ['src/model/**', 'src/random/**'],
-    rules: restrict(['../*', '!./*'], 'model and random import nothing of ours.'),
+    files: ['src/**'],
+    ignores: ['src/cli/**', 'src/backends/**'],
+    rules: restrict(NO_CLI, BACKENDS_FACE),
+  },
+  { files: ['src/cli/**'], rules: restrict(BACKENDS_FACE) },
+  {
+    files: ['src/model/*', 'src/random/*'],
+    rules: restrict([['../*'], 'model and random import nothing of ours.']),
+  },
+  {
+    files: ['src/model/*/**'],
+    rules: restrict([['../../*'], 'model imports nothing of ours.']),
   },
   {
     files: ['src/generators/**'],
-    rules: restrict(
-      ['**/orchestration/**', '**/sinks/**', '**/cli/**', 'node:fs*', 'node:net', 'node:http*'],
-      'generators are pure: no orchestration, sinks, CLI or I/O.',
-    ),
+    rules: restrict([
+      [
+        '**/orchestration/**',
+        '**/sinks/**',
+        '**/backends/**',
+        '**/cli/**',
+        'node:fs*',
+        'node:net',
+        'node:http*',
+      ],
+      'generators are pure: no orchestration, sinks, backends, CLI or I/O.',
+    ]),
   },
   {
     files: ['src/sinks/**'],
-    rules: restrict(
-      ['**/generators/**', '**/orchestration/**', '**/cli/**', '**/detection/**'],
-      'sinks import only model, schema, config types and errors.',
-    ),
+    rules: restrict(NO_CLI, BELOW_THE_RUN, [
+      ['**/backends/**'],
+      'sinks are the layer under the backends: the sink interface and the file sinks.',
+    ]),
+  },
+  { files: ['src/backends/**'], rules: restrict(NO_CLI, BELOW_THE_RUN) },
+  {
+    files: ['src/output/**'],
+    rules: restrict(NO_CLI, BELOW_THE_RUN, [
+      ['**/backends/**'],
+      'output (staging, manifest, stats) sits under the run and beside the file sinks.',
+    ]),
   },
   {
     files: ['src/**'],
@@ -109,7 +162,6 @@ export default tseslint.config(
         'error',
         { name: 'process', message: 'Only src/cli touches process (stdout, exit codes, env).' },
       ],
-      ...restrict(['**/cli/**'], 'Only the CLI imports the CLI.'),
     },
   },
   {
@@ -119,14 +171,17 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...NO_GROUND_TRUTH],
       ...restrict(
         [
-          '**/score*',
-          '**/truth-directory*',
-          '**/model/ground-truth*',
-          '**/sources/**',
-          'node:fs*',
-          '**/cli/**',
+          [
+            '**/score*',
+            '**/truth-directory*',
+            '**/model/ground-truth*',
+            '**/sources/**',
+            'node:fs*',
+            '**/cli/**',
+          ],
+          'Detection queries never read ground truth or output files: only the loaded backends.',
         ],
-        'Detection queries never read ground truth or output files: only the loaded backends.',
+        BACKENDS_FACE,
       ),
     },
   },

@@ -36,6 +36,7 @@ export {
   type EdgeRecord,
   type GraphBatch,
   type GraphRecord,
+  type GroundTruth,
   type Label,
   type PropertiesOf,
   type VertexLabel,
@@ -57,22 +58,27 @@ export { VerificationError } from './orchestration/verify-sinks.js';
 export { readOutputDirectory, type OutputSource, type ReadOutputOptions } from './sources/index.js';
 export { FileSink } from './sinks/files/file-sink.js';
 export {
+  applyJanusGraphSchema,
+  applyOpenSearchSchema,
+  BACKENDS,
+  Checkpoint,
+  connectBackends,
   connectJanusGraph,
+  connectOpenSearch,
+  JanusGraphSink,
+  OpenSearchSink,
+  type Backend,
+  type BackendKind,
+  type BackendSession,
   type JanusGraphConnection,
   type JanusGraphOptions,
-} from './sinks/janusgraph/connection.js';
-export { JanusGraphSink, type JanusGraphSinkOptions } from './sinks/janusgraph/janusgraph-sink.js';
-export { Checkpoint } from './sinks/janusgraph/checkpoint.js';
-export { applyJanusGraphSchema } from './sinks/janusgraph/apply-schema.js';
-export {
-  connectOpenSearch,
+  type JanusGraphSinkOptions,
   type OpenSearchConnection,
   type OpenSearchOptions,
-} from './sinks/opensearch/connection.js';
-export { OpenSearchSink, type OpenSearchSinkOptions } from './sinks/opensearch/opensearch-sink.js';
-export { applyOpenSearchSchema } from './sinks/opensearch/apply-schema.js';
+  type OpenSearchSinkOptions,
+} from './backends/index.js';
 export { janusGraphSchema, openSearchIndexes, schemaArtifacts } from './schema/index.js';
-export type { DroppedRecord, GroundTruth, Sink, SinkStats, VerificationRow } from './sinks/sink.js';
+export type { DroppedRecord, Sink, SinkStats, VerificationRow } from './sinks/sink.js';
 export { VERSION } from './version.js';
 export type { DetectionContext, Detector, Hit } from './detection/detector.js';
 export { DETECTORS } from './detection/registry.js';

@@ -11,12 +11,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { generateBatches, planRun, resolveConfig } from '../../dist/index.js';
-import { connectJanusGraph } from '../../dist/sinks/janusgraph/connection.js';
-import { propertyMap } from '../../dist/sinks/janusgraph/element-values.js';
+import { connectJanusGraph } from '../../dist/backends/janusgraph/connection.js';
+import { propertyMap } from '../../dist/backends/janusgraph/element-values.js';
 import {
   JANUSGRAPH_DEFAULTS,
   JanusGraphSink,
-} from '../../dist/sinks/janusgraph/janusgraph-sink.js';
+} from '../../dist/backends/janusgraph/janusgraph-sink.js';
 import { VOCABULARY } from '../../dist/model/index.js';
 
 const URL = process.env.JANUSGRAPH_URL ?? 'ws://127.0.0.1:8182/gremlin';

@@ -24,8 +24,8 @@ const { generateBatches } = await load('orchestration/generate-batches.js');
 const { planRun } = await load('orchestration/plan.js');
 const { rowJson } = await load('model/index.js');
 const { INDEXED_LABELS, indexNameOf, openSearchIndexes } = await load('schema/index.js');
-const { connectOpenSearch } = await load('sinks/opensearch/connection.js');
-const { OpenSearchSink } = await load('sinks/opensearch/opensearch-sink.js');
+const { connectOpenSearch } = await load('backends/opensearch/connection.js');
+const { OpenSearchSink } = await load('backends/opensearch/opensearch-sink.js');
 
 const { values: args } = parseArgs({
   options: {
@@ -164,7 +164,8 @@ async function firehose() {
 
 // --- (a) the sink ------------------------------------------------------------------------------
 async function sink(options = {}) {
-  const s = new OpenSearchSink(os, prefix, {
+  // Opening checks the schema and relaxes the settings: untimed, like the firehose's setup.
+  const s = await OpenSearchSink.open(os, prefix, {
     concurrency,
     flushBytes,
     onDrop: (d) => {
@@ -172,7 +173,6 @@ async function sink(options = {}) {
     },
     ...options,
   });
-  await s.open(); // schema check and settings: untimed, like the firehose's setup
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (const batch of batches) await s.write(batch);

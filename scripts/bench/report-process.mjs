@@ -66,11 +66,11 @@ export async function probe(backend, url) {
   const dist = (path) => import(new URL(`../../dist/${path}`, import.meta.url).href);
   try {
     if (backend === 'janusgraph') {
-      const { connectJanusGraph } = await dist('sinks/janusgraph/connection.js');
+      const { connectJanusGraph } = await dist('backends/janusgraph/connection.js');
       const c = await connectJanusGraph({ url, connectTimeoutMs: 10_000 });
       await c.close();
     } else {
-      const { connectOpenSearch } = await dist('sinks/opensearch/connection.js');
+      const { connectOpenSearch } = await dist('backends/opensearch/connection.js');
       const c = await connectOpenSearch({ url });
       await c.close();
     }

@@ -5,7 +5,7 @@
 // Prints one JSON line like run-generate.mjs, plus `documents` (what the sink sent).
 import { performance } from 'node:perf_hooks';
 import { OpenSearchSink, connectOpenSearch, generate } from '../../dist/index.js';
-import { deleteFingraphIndexes } from '../../dist/sinks/opensearch/delete-indexes.js';
+import { deleteFingraphIndexes } from '../../dist/backends/opensearch/delete-indexes.js';
 import { benchRunConfig } from './bench-run-config.mjs';
 
 const PREFIX = 'bench-memory-';
@@ -16,7 +16,7 @@ const config = benchRunConfig(overridesJson, preset);
 const connection = await connectOpenSearch({ url });
 try {
   await deleteFingraphIndexes(connection, PREFIX);
-  const sink = new OpenSearchSink(connection, PREFIX, {
+  const sink = await OpenSearchSink.open(connection, PREFIX, {
     onDrop: (drop) => {
       throw new Error(`opensearch refused ${drop.label} ${drop.id}: ${drop.reason}`);
     },

@@ -1,4 +1,5 @@
-import { localTime, MS_PER_DAY } from './local-time.js';
+import { MS_PER_DAY } from '../model/index.js';
+import { localTime } from './local-time.js';
 import { median } from './quantiles.js';
 
 export const WEEKDAYS = [

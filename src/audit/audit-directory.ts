@@ -1,8 +1,7 @@
 import type { TableFormat } from '../config/index.js';
-import { LABELS, VOCABULARY, isEdgeRecord } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import { LABELS, VOCABULARY, isEdgeRecord, type GroundTruth } from '../model/index.js';
 import { isGroundTruthTable, readGroundTruth } from '../sources/ground-truth-reader.js';
-import type { ManifestFile, OutputManifest } from '../sources/manifest.js';
+import type { ManifestFile, OutputManifest } from '../output/index.js';
 import { readOutputDirectory } from '../sources/read-output-directory.js';
 import { READERS } from '../sources/readers.js';
 import { checkAuditInput } from './audit-input.js';

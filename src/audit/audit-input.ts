@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
-import { MANIFEST_FILE, readManifest, type OutputManifest } from '../sources/manifest.js';
+import { MANIFEST_FILE, readManifest, type OutputManifest } from '../output/index.js';
 import { chooseFormat } from '../sources/source-format.js';
 
 /** The name the errors give the audited directory (the command's argument). */

@@ -1,10 +1,9 @@
+import { MS_PER_DAY } from '../model/index.js';
 import { utcOffsetMinutes } from '../generators/data/time-zones.js';
 
 const MS_PER_MINUTE = 60_000;
-export const MS_PER_DAY = 86_400_000;
-
-/** A moment on a local clock: hour, weekday (0 Monday … 6 Sunday), day of month, calendar day. */
-export interface LocalTime {
+export /** A moment on a local clock: hour, weekday (0 Monday … 6 Sunday), day of month, calendar day. */
+interface LocalTime {
   readonly hour: number;
   readonly weekday: number;
   readonly dayOfMonth: number;

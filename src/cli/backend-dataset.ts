@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatasetIdentity } from '../sinks/dataset.js';
+import type { DatasetIdentity } from '../backends/index.js';
 
 /**
  * Settings that change how fast the data is made, which part of it this run makes, or which

@@ -1,34 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
-import { invalidUrlReason, redactUrl, type Credentials } from '../sinks/credentials.js';
-import type { JanusGraphOptions } from '../sinks/janusgraph/connection.js';
-import type { OpenSearchOptions } from '../sinks/opensearch/connection.js';
+import {
+  BACKEND_KINDS,
+  invalidUrlReason,
+  redactUrl,
+  type BackendEndpoints,
+  type BackendKind,
+  type Credentials,
+} from '../backends/index.js';
 import { checkBackendUrl } from './backend-urls.js';
 
-export interface BackendFlags {
-  janusgraph?: string;
-  opensearch?: string;
+/** The endpoint flag of every backend (`--janusgraph <url>`, …), one per kind. */
+export type BackendUrlFlags = { [K in BackendKind]?: string };
+
+export interface BackendFlags extends BackendUrlFlags {
   indexPrefix: string;
   insecure?: boolean;
   credentialsFile?: string;
 }
 
-/** Adds --janusgraph, --opensearch, --index-prefix, --insecure and --credentials-file. */
+/** What each backend's endpoint flag says beyond its example URL. */
+const ENDPOINT_HELP: { readonly [K in BackendKind]: string } = {
+  janusgraph: 'JanusGraph Gremlin endpoint, e.g. ws://127.0.0.1:8182/gremlin (wss:// for TLS)',
+  opensearch: 'OpenSearch endpoint, e.g. http://127.0.0.1:9200 (https:// for TLS)',
+};
+
+/** Adds one endpoint flag per backend, --index-prefix, --insecure and --credentials-file. */
 export function addBackendOptions(command: Command): Command {
+  for (const kind of BACKEND_KINDS)
+    command.addOption(new Option(`--${kind} <url>`, ENDPOINT_HELP[kind]));
   return command
-    .addOption(
-      new Option(
-        '--janusgraph <url>',
-        'JanusGraph Gremlin endpoint, e.g. ws://127.0.0.1:8182/gremlin (wss:// for TLS)',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--opensearch <url>',
-        'OpenSearch endpoint, e.g. http://127.0.0.1:9200 (https:// for TLS)',
-      ),
-    )
     .addOption(
       new Option('--index-prefix <prefix>', 'prefix of every OpenSearch index').default(
         'fingraph-',
@@ -45,7 +47,13 @@ export function addBackendOptions(command: Command): Command {
     );
 }
 
-function fromEnvironment(prefix: string): Credentials | undefined {
+/** The backends named (a flag or options given), in table order. */
+export function namedBackends(named: { readonly [K in BackendKind]?: unknown }): BackendKind[] {
+  return BACKEND_KINDS.filter((kind) => named[kind] !== undefined);
+}
+
+function fromEnvironment(kind: BackendKind): Credentials | undefined {
+  const prefix = `FINGRAPH_${kind.toUpperCase()}`;
   const username = process.env[`${prefix}_USERNAME`];
   const password = process.env[`${prefix}_PASSWORD`];
   return username !== undefined && password !== undefined ? { username, password } : undefined;
@@ -66,40 +74,24 @@ async function fromFile(path: string): Promise<Record<string, Credentials | unde
 }
 
 /** Connection options for the backends the flags name; credentials never come from the command line itself. */
-export async function backendOptions(
-  flags: BackendFlags,
-): Promise<{ janusgraph?: JanusGraphOptions; opensearch?: OpenSearchOptions }> {
+export async function backendOptions(flags: BackendFlags): Promise<BackendEndpoints> {
   // Before any client sees a URL: clients quote a bad one, password included, in their errors.
-  for (const [flag, url] of [
-    ['--janusgraph', flags.janusgraph],
-    ['--opensearch', flags.opensearch],
-  ] as const) {
+  for (const kind of BACKEND_KINDS) {
+    const url = flags[kind];
     const invalid = url === undefined ? undefined : invalidUrlReason(url);
-    if (invalid !== undefined) throw new ConfigError(flag, redactUrl(url ?? ''), invalid);
+    if (invalid !== undefined) throw new ConfigError(`--${kind}`, redactUrl(url ?? ''), invalid);
   }
   // And of the right kind for its backend (ws:// for Gremlin, http:// for OpenSearch).
-  if (flags.janusgraph !== undefined) checkBackendUrl('--janusgraph', flags.janusgraph);
-  if (flags.opensearch !== undefined) checkBackendUrl('--opensearch', flags.opensearch);
+  for (const kind of namedBackends(flags)) checkBackendUrl(kind, flags[kind] ?? '');
   const file = flags.credentialsFile ? await fromFile(flags.credentialsFile) : {};
   const rejectUnauthorized = flags.insecure !== true;
-  return {
-    ...(flags.janusgraph
-      ? {
-          janusgraph: {
-            url: flags.janusgraph,
-            rejectUnauthorized,
-            credentials: file['janusgraph'] ?? fromEnvironment('FINGRAPH_JANUSGRAPH'),
-          },
-        }
-      : {}),
-    ...(flags.opensearch
-      ? {
-          opensearch: {
-            url: flags.opensearch,
-            rejectUnauthorized,
-            credentials: file['opensearch'] ?? fromEnvironment('FINGRAPH_OPENSEARCH'),
-          },
-        }
-      : {}),
-  };
+  const endpoints: { [K in BackendKind]?: BackendEndpoints[K] } = {};
+  for (const kind of namedBackends(flags)) {
+    endpoints[kind] = {
+      url: flags[kind] ?? '',
+      rejectUnauthorized,
+      credentials: file[kind] ?? fromEnvironment(kind),
+    };
+  }
+  return endpoints;
 }

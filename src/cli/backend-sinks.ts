@@ -4,14 +4,20 @@ import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
-import { redactUrl } from '../sinks/credentials.js';
-import type { DatasetIdentity } from '../sinks/dataset.js';
-import { Checkpoint } from '../sinks/janusgraph/checkpoint.js';
-import { withRequestRetry } from '../sinks/opensearch/bulk-retry.js';
-import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
-import { JANUSGRAPH_DEFAULTS, JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
-import { connectOpenSearch } from '../sinks/opensearch/connection.js';
-import { OPENSEARCH_DEFAULTS, OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
+import {
+  Checkpoint,
+  connectBackends,
+  openSink,
+  JANUSGRAPH_DEFAULTS,
+  OPENSEARCH_DEFAULTS,
+  redactUrl,
+  type BackendEndpoints,
+  type BackendKind,
+  type DatasetIdentity,
+  type OptionsOf,
+  type SinkSettings,
+  type TuningOf,
+} from '../backends/index.js';
 import type { DroppedRecord, Sink } from '../sinks/sink.js';
 import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
 
@@ -166,6 +172,18 @@ export class Resources {
   }
 }
 
+/** Each backend's own load settings, from its own flags. */
+type TuningTable = { readonly [K in BackendKind]: (options: OptionsOf<K>) => TuningOf<K> };
+
+function tuned<K extends BackendKind>(
+  kind: K,
+  endpoints: BackendEndpoints,
+  tuning: TuningTable,
+): TuningOf<K> | undefined {
+  const options = endpoints[kind];
+  return options === undefined ? undefined : tuning[kind](options);
+}
+
 /**
  * Opens the backend sinks the flags ask for, and does everything that can refuse the load before
  * the first element is written: connecting, applying the schema, taking JanusGraph's loader lease,
@@ -182,62 +200,49 @@ export async function openBackendSinks(
   withLabels: boolean,
   signal?: AbortSignal,
 ): Promise<Sink[]> {
-  const options = await backendOptions(flags);
+  const endpoints = await backendOptions(flags);
   const batchSize = positive('--load-batch-size', flags.loadBatchSize);
   const concurrency = positive('--load-concurrency', flags.loadConcurrency);
   const awaitEndpointsMs = seconds('--await-endpoints', flags.awaitEndpoints);
   const bulkConcurrency = positive('--opensearch-concurrency', flags.opensearchConcurrency);
   const retryBudgetMs = seconds('--retry-budget', flags.retryBudget);
   drops.writeTo(flags.deadLetter);
+  const settings: SinkSettings = {
+    dataset,
+    clear: flags.clear === true,
+    withLabels,
+    failFast: flags.failFast === true,
+    onDrop: drops.record,
+    ...(signal === undefined ? {} : { signal }),
+  };
+  // Each backend's own flags; a backend added to the table is a compile error here until it has a row.
+  const tuning: TuningTable = {
+    janusgraph: (options) => ({
+      batchSize,
+      concurrency,
+      awaitEndpointsMs,
+      checkpoint: new Checkpoint(
+        flags.checkpoint ?? defaultCheckpointPath(dataset, options.url),
+        createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16),
+      ),
+      resume: flags.resume === true,
+      holder: { owner: randomUUID(), who: `pid ${process.pid} on ${hostname()}`, isGone },
+      onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),
+    }),
+    opensearch: () => ({
+      aliases: flags.aliases === true,
+      ...(bulkConcurrency === undefined ? {} : { concurrency: bulkConcurrency }),
+      ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
+    }),
+  };
+  const backends = await connectBackends(endpoints, { indexPrefix: flags.indexPrefix });
+  resources.add(() => backends.close());
   const sinks: Sink[] = [];
   try {
-    // JanusGraph first: its lease refuses a second loader before anything, OpenSearch included,
-    // is cleared or written.
-    if (options.janusgraph) {
-      const key = createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 16);
-      sinks.push(
-        await JanusGraphSink.open({
-          connection: options.janusgraph,
-          batchSize,
-          concurrency,
-          awaitEndpointsMs,
-          checkpoint: new Checkpoint(
-            flags.checkpoint ?? defaultCheckpointPath(dataset, options.janusgraph.url),
-            key,
-          ),
-          resume: flags.resume === true,
-          clear: flags.clear === true,
-          dataset,
-          holder: { owner: randomUUID(), who: `pid ${process.pid} on ${hostname()}`, isGone },
-          failFast: flags.failFast === true,
-          onDrop: drops.record,
-          onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),
-          withLabels,
-          signal,
-        }),
-      );
-    }
-    if (options.opensearch) {
-      const connection = await connectOpenSearch(options.opensearch);
-      resources.add(() => connection.close());
-      if (flags.clear)
-        await withRequestRetry(() => deleteFingraphIndexes(connection, flags.indexPrefix), {
-          what: `opensearch: ${connection.url}: deleting the indexes under ${flags.indexPrefix} (--clear)`,
-          ...(signal ? { signal } : {}),
-        });
-      const sink = new OpenSearchSink(connection, flags.indexPrefix, {
-        aliases: flags.aliases === true,
-        failFast: flags.failFast === true,
-        onDrop: drops.record,
-        dataset,
-        withLabels,
-        ...(bulkConcurrency === undefined ? {} : { concurrency: bulkConcurrency }),
-        ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
-        ...(signal === undefined ? {} : { signal }),
-      });
-      sinks.push(sink);
-      await sink.open();
-    }
+    // In table order, JanusGraph first: its lease refuses a second loader before anything,
+    // OpenSearch included, is cleared or written.
+    for (const kind of backends.kinds)
+      sinks.push(await openSink(backends.sessions, kind, settings, tuned(kind, endpoints, tuning)));
   } catch (error) {
     await Promise.allSettled(sinks.map((sink) => sink.abort(error)));
     throw error;

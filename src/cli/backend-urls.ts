@@ -1,35 +1,33 @@
 import { ConfigError } from '../errors.js';
-import { redactUrl } from '../sinks/credentials.js';
-
-/** The URL forms each backend flag takes. */
-const SCHEMES = {
-  '--janusgraph': { protocols: ['ws:', 'wss:'], example: 'ws://127.0.0.1:8182/gremlin' },
-  '--opensearch': { protocols: ['http:', 'https:'], example: 'http://127.0.0.1:9200' },
-} as const;
+import { BACKEND_KINDS, BACKENDS, redactUrl, type BackendKind } from '../backends/index.js';
 
 /**
  * Checks the form of a backend URL before anything is written or connected: bad input, so the
  * CLI refuses it with exit code 2. Whether a server answers there is found out at run time.
  */
-export function checkBackendUrl(flag: keyof typeof SCHEMES, url: string): void {
-  const { protocols, example } = SCHEMES[flag];
+export function checkBackendUrl(kind: BackendKind, url: string): void {
+  const { protocols, example } = BACKENDS[kind];
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
     parsed = undefined;
   }
-  if (
-    parsed === undefined ||
-    !(protocols as readonly string[]).includes(parsed.protocol) ||
-    parsed.hostname === ''
-  ) {
+  if (parsed === undefined || !protocols.includes(parsed.protocol) || parsed.hostname === '') {
     // Credentials in a URL are never echoed, parsable or not.
     const shown = redactUrl(url);
     throw new ConfigError(
-      flag,
+      `--${kind}`,
       shown,
       `is not a ${protocols.map((p) => p.slice(0, -1)).join('/')} URL, e.g. ${example}`,
     );
+  }
+}
+
+/** Checks the URL of every backend flag given. */
+export function checkBackendUrls(flags: { readonly [K in BackendKind]?: string }): void {
+  for (const kind of BACKEND_KINDS) {
+    const url = flags[kind];
+    if (url !== undefined) checkBackendUrl(kind, url);
   }
 }

@@ -25,9 +25,14 @@ import {
 } from '../detection/truth-directory.js';
 import { readOpenSearchTruth } from '../detection/truth-opensearch.js';
 import { ConfigError } from '../errors.js';
-import { connectJanusGraph, type JanusGraphConnection } from '../sinks/janusgraph/connection.js';
-import { connectOpenSearch, type OpenSearchConnection } from '../sinks/opensearch/connection.js';
-import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
+import { MS_PER_DAY } from '../model/index.js';
+import { connectBackends } from '../backends/index.js';
+import {
+  addBackendOptions,
+  backendOptions,
+  namedBackends,
+  type BackendFlags,
+} from './backend-options.js';
 
 interface DetectFlags extends BackendFlags {
   truth?: string;
@@ -202,11 +207,10 @@ function warnOutsidePeriod(
   patterns: readonly { window_start: string; window_end: string }[],
   period: DetectionPeriod,
 ): void {
-  const day = 86_400_000;
   const outside = patterns.filter(
     (p) =>
-      Date.parse(p.window_start) < period.windowStartMs - day ||
-      Date.parse(p.window_end) > period.referenceMs + day,
+      Date.parse(p.window_start) < period.windowStartMs - MS_PER_DAY ||
+      Date.parse(p.window_end) > period.referenceMs + MS_PER_DAY,
   ).length;
   if (outside > 0)
     process.stderr.write(
@@ -253,7 +257,7 @@ async function runDetect(flags: DetectFlags): Promise<number> {
       flags.minRecall,
       'needs a ground truth to measure recall against: --truth, or --opensearch with the ground truth loaded',
     );
-  if (flags.janusgraph === undefined && flags.opensearch === undefined)
+  if (namedBackends(flags).length === 0)
     throw new ConfigError(
       '--janusgraph/--opensearch',
       '(none)',
@@ -262,12 +266,11 @@ async function runDetect(flags: DetectFlags): Promise<number> {
   const detectors = selected(flags.only);
   const truthDir = flags.truth === undefined ? undefined : await readTruthDirectory(flags.truth);
   const period = truthDir ?? periodFromFlags(flags);
-  const options = await backendOptions(flags);
-  let janusgraph: JanusGraphConnection | undefined;
-  let opensearch: OpenSearchConnection | undefined;
+  const backends = await connectBackends(await backendOptions(flags), {
+    indexPrefix: flags.indexPrefix,
+  });
   try {
-    if (options.janusgraph) janusgraph = await connectJanusGraph(options.janusgraph);
-    if (options.opensearch) opensearch = await connectOpenSearch(options.opensearch);
+    const opensearch = backends.targets.opensearch?.connection;
     // Without --truth, the ground truth `generate`/`load` put into OpenSearch: a load made
     // without files can still be scored.
     const indexed =
@@ -294,10 +297,7 @@ async function runDetect(flags: DetectFlags): Promise<number> {
         `needs a ground truth: no --truth, and OpenSearch has no patterns in ${flags.indexPrefix}patterns`,
       );
     const ctx: DetectionContext = {
-      ...(janusgraph ? { janusgraph } : {}),
-      ...(opensearch
-        ? { opensearch: { connection: opensearch, indexPrefix: flags.indexPrefix } }
-        : {}),
+      ...backends.targets,
       referenceMs: period.referenceMs,
       windowStartMs: period.windowStartMs,
     };
@@ -373,6 +373,6 @@ async function runDetect(flags: DetectFlags): Promise<number> {
     }
     return 0;
   } finally {
-    await Promise.allSettled([janusgraph?.close(), opensearch?.close()]);
+    await backends.close();
   }
 }

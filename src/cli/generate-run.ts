@@ -13,7 +13,7 @@ import { datasetIdentity, shardOfSpec } from './backend-dataset.js';
 import { backendsLeftNote, failureReport } from './backend-report.js';
 import { DropLog, openBackendSinks, Resources, type LoadFlags } from './backend-sinks.js';
 import { bothProgress, watchLoad } from './backend-stall.js';
-import { checkBackendUrl } from './backend-urls.js';
+import { checkBackendUrls } from './backend-urls.js';
 import { parseFlagValue } from './flag-value.js';
 import { interruptible } from './interruptible.js';
 import { printSummary } from './summary.js';
@@ -104,8 +104,7 @@ async function runGenerate(
   }
   layers.push({ source: 'flag', values: flagValues });
   const config = resolveConfig({ preset: flags.preset, layers });
-  if (flags.janusgraph !== undefined) checkBackendUrl('--janusgraph', flags.janusgraph);
-  if (flags.opensearch !== undefined) checkBackendUrl('--opensearch', flags.opensearch);
+  checkBackendUrls(flags);
 
   // Loading straight into backends writes no files unless --out is given explicitly.
   const loading = flags.janusgraph !== undefined || flags.opensearch !== undefined;

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { MANIFEST_FILE } from '../output/index.js';
 
 /**
  * Checks that `dir` (given with `flag`) is the output directory of a `fingraph generate`: it
@@ -10,11 +11,11 @@ export async function checkOutputDirectory(flag: string, dir: string): Promise<v
   const found = await stat(dir).catch(() => undefined);
   if (found === undefined) throw new ConfigError(flag, dir, 'does not exist');
   if (!found.isDirectory()) throw new ConfigError(flag, dir, 'is not a directory');
-  const manifest = await stat(join(dir, 'manifest.json')).catch(() => undefined);
+  const manifest = await stat(join(dir, MANIFEST_FILE)).catch(() => undefined);
   if (manifest === undefined)
     throw new ConfigError(
       flag,
       dir,
-      'holds no manifest.json: give the output directory of a fingraph generate run',
+      `holds no ${MANIFEST_FILE}: give the output directory of a fingraph generate run`,
     );
 }

@@ -1,5 +1,5 @@
 import type { Progress } from '../orchestration/generate.js';
-import { discardPendingStagingSync } from '../sinks/files/output-directory.js';
+import { discardPendingStagingSync } from '../output/output-directory.js';
 import { EXIT } from './exit-codes.js';
 import { createProgress } from './progress.js';
 

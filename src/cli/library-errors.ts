@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { OutputDirectoryError } from '../sinks/files/output-directory.js';
+import { OutputDirectoryError } from '../output/output-directory.js';
 
 /**
  * Restates an error the library raised in terms of its own options (`outDir`, `overwrite`) in

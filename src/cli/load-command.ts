@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError } from '../errors.js';
 import { load, type LoadReport } from '../orchestration/load.js';
-import { readManifest } from '../sources/index.js';
+import { readManifest } from '../output/index.js';
 import {
   addLoadOptions,
   DropLog,
@@ -13,7 +13,7 @@ import {
 import { datasetIdentity } from './backend-dataset.js';
 import { backendsLeftNote, failureReport } from './backend-report.js';
 import { bothProgress, watchLoad } from './backend-stall.js';
-import { checkBackendUrl } from './backend-urls.js';
+import { checkBackendUrls } from './backend-urls.js';
 import { checkOutputDirectory } from './input-directory.js';
 import { interruptible } from './interruptible.js';
 import { printVerification } from './verification-table.js';
@@ -58,8 +58,7 @@ Examples:
         flags.from,
         'needs --janusgraph <url>, --opensearch <url> or both',
       );
-    if (flags.janusgraph) checkBackendUrl('--janusgraph', flags.janusgraph);
-    if (flags.opensearch) checkBackendUrl('--opensearch', flags.opensearch);
+    checkBackendUrls(flags);
     await checkOutputDirectory('--from', flags.from);
     const drops = new DropLog();
     const showProgress = !flags.quiet && !flags.json && process.stderr.isTTY;

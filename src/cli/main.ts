@@ -2,7 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, FingraphError, SchemaError } from '../errors.js';
 import { tuneHeapForStreaming } from '../orchestration/heap-tuning.js';
-import { discardPendingStagingSync } from '../sinks/files/output-directory.js';
+// The staging module alone: output/index.js would load zod and the writers at start-up (--help).
+import { discardPendingStagingSync } from '../output/output-directory.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './command-table.js';
 import { EXIT } from './exit-codes.js';

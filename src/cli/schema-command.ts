@@ -6,11 +6,13 @@ import {
   janusGraphSchema,
   openSearchIndexes,
 } from '../schema/index.js';
-import { applyJanusGraphSchema } from '../sinks/janusgraph/apply-schema.js';
-import { connectJanusGraph } from '../sinks/janusgraph/connection.js';
-import { applyOpenSearchSchema } from '../sinks/opensearch/apply-schema.js';
-import { connectOpenSearch } from '../sinks/opensearch/connection.js';
-import { addBackendOptions, backendOptions, type BackendFlags } from './backend-options.js';
+import { connectBackends } from '../backends/index.js';
+import {
+  addBackendOptions,
+  backendOptions,
+  namedBackends,
+  type BackendFlags,
+} from './backend-options.js';
 
 const TARGETS = ['janusgraph', 'janusgraph-script', 'opensearch', 'config'] as const;
 
@@ -41,8 +43,8 @@ function printSchema(target: string): void {
 }
 
 async function applySchema(flags: BackendFlags & { json?: boolean }): Promise<void> {
-  const options = await backendOptions(flags);
-  if (!options.janusgraph && !options.opensearch) {
+  const endpoints = await backendOptions(flags);
+  if (namedBackends(endpoints).length === 0) {
     throw new ConfigError(
       'schema apply',
       '',
@@ -50,32 +52,22 @@ async function applySchema(flags: BackendFlags & { json?: boolean }): Promise<vo
     );
   }
   const report: Record<string, unknown> = {};
-  if (options.janusgraph) {
-    const connection = await connectJanusGraph(options.janusgraph);
+  // One backend at a time, as before: each is connected, changed and closed before the next.
+  for (const kind of namedBackends(endpoints)) {
+    const backends = await connectBackends(
+      { [kind]: endpoints[kind] },
+      {
+        indexPrefix: flags.indexPrefix,
+      },
+    );
     try {
-      const { created } = await applyJanusGraphSchema(connection);
-      report['janusgraph'] = { url: connection.url, created };
-      process.stderr.write(
-        created.length === 0
-          ? `janusgraph: ${connection.url}: schema already in place, nothing changed\n`
-          : `janusgraph: ${connection.url}: created ${created.length} schema elements\n`,
-      );
+      const session = backends.sessions[kind];
+      if (session === undefined) continue;
+      const outcome = await session.applySchema();
+      report[kind] = outcome.report;
+      process.stderr.write(`${kind}: ${session.url}: ${outcome.summary}\n`);
     } finally {
-      await connection.close();
-    }
-  }
-  if (options.opensearch) {
-    const connection = await connectOpenSearch(options.opensearch);
-    try {
-      const { created, unchanged } = await applyOpenSearchSchema(connection, flags.indexPrefix);
-      report['opensearch'] = { url: connection.url, created, unchanged };
-      process.stderr.write(
-        created.length === 0
-          ? `opensearch: ${connection.url}: all ${unchanged.length} indexes already in place, nothing changed\n`
-          : `opensearch: ${connection.url}: created ${created.length} indexes, ${unchanged.length} already in place\n`,
-      );
-    } finally {
-      await connection.close();
+      await backends.close();
     }
   }
   if (flags.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');

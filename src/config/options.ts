@@ -133,5 +133,3 @@ export const OPTION_DESCRIPTORS = [
     'generate only part I (from 0) of N, e.g. 0/3; the parts merged in order are the whole output',
   ),
 ] as const satisfies readonly OptionDescriptor[];
-
-export type OptionName = (typeof OPTION_DESCRIPTORS)[number]['name'];

@@ -1,13 +1,12 @@
-import type { JanusGraphConnection } from '../sinks/janusgraph/connection.js';
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
+import type { BackendKind, DetectionTargets } from '../backends/index.js';
 
 /**
- * What a detection query may use: the loaded backends and the period the data covers. Never the
- * ground truth: a query that could read the answers would test nothing.
+ * What a detection query may use: the loaded backends (each backend's detection target, by kind:
+ * `janusgraph` the Gremlin connection, `opensearch` the connection and the index prefix) and the
+ * period the data covers. Never the ground truth: a query that could read the answers would test
+ * nothing.
  */
-export interface DetectionContext {
-  readonly janusgraph?: JanusGraphConnection;
-  readonly opensearch?: { readonly connection: OpenSearchConnection; readonly indexPrefix: string };
+export interface DetectionContext extends DetectionTargets {
   /** End of the simulated period, epoch ms (what "now" is for the data). */
   readonly referenceMs: number;
   /** Start of the event window, epoch ms. */
@@ -36,7 +35,7 @@ export interface Detector {
   readonly typology: string;
   /** Subtypes it is meant to find; all of the typology's when absent. */
   readonly subtypes?: readonly string[];
-  readonly backend: 'janusgraph' | 'opensearch';
+  readonly backend: BackendKind;
   /** The rule in one sentence, for reports. */
   readonly description: string;
   run(ctx: DetectionContext): Promise<readonly Hit[]>;

@@ -1,6 +1,6 @@
 import { isEdgeLabel, VOCABULARY, type Label } from '../model/index.js';
 import { INDEXED_LABELS, indexNameOf } from '../schema/index.js';
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
+import type { OpenSearchConnection } from '../backends/index.js';
 import {
   eventKey,
   type AccountOwner,

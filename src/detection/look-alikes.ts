@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
+import type { OpenSearchConnection } from '../backends/index.js';
 import type { Hit } from './detector.js';
 import { isIndexMissing, scrollAll } from './opensearch-scroll.js';
 import { matchingPatterns, type TruthPattern } from './score.js';

@@ -1,4 +1,4 @@
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
+import type { OpenSearchConnection } from '../backends/index.js';
 
 interface SearchBody {
   readonly _scroll_id?: string;

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { BACKENDS } from '../backends/index.js';
 import type { DetectionContext, Detector, Hit } from './detector.js';
 
 /** What became of one detector in a run. */
@@ -51,10 +52,8 @@ export interface RunDetectionOptions {
 }
 
 function unavailable(detector: Detector, ctx: DetectionContext): string | null {
-  if (detector.backend === 'janusgraph' && ctx.janusgraph === undefined)
-    return 'no JanusGraph connection given (--janusgraph)';
-  if (detector.backend === 'opensearch' && ctx.opensearch === undefined)
-    return 'no OpenSearch connection given (--opensearch)';
+  const kind = detector.backend;
+  if (ctx[kind] === undefined) return `no ${BACKENDS[kind].title} connection given (--${kind})`;
   return null;
 }
 

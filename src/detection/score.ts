@@ -1,5 +1,4 @@
-import type { PatternTruth } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import type { PatternTruth, GroundTruth } from '../model/index.js';
 import type { Hit } from './detector.js';
 
 /** One entity of a pattern, with its role in it. */

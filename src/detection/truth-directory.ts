@@ -1,13 +1,12 @@
+import { MS_PER_DAY } from '../model/index.js';
 import { resolve } from 'node:path';
 import { FingraphError } from '../errors.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import type { GroundTruth } from '../model/index.js';
 import { isGroundTruthTable, readGroundTruth } from '../sources/ground-truth-reader.js';
-import { readManifest, type ManifestFile } from '../sources/manifest.js';
+import { readManifest, type ManifestFile } from '../output/index.js';
 import { READERS } from '../sources/readers.js';
 import { chooseFormat } from '../sources/source-format.js';
 import { verifyFiles } from '../sources/verify-files.js';
-
-const MS_PER_DAY = 86_400_000;
 
 /** The period a dataset covers, epoch ms: what detection queries take as "now" and window. */
 export interface DetectionPeriod {

@@ -1,6 +1,5 @@
-import type { EventLabel, PatternTruth } from '../model/index.js';
-import type { OpenSearchConnection } from '../sinks/opensearch/connection.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import type { EventLabel, PatternTruth, GroundTruth } from '../model/index.js';
+import type { OpenSearchConnection } from '../backends/index.js';
 import { isIndexMissing, scrollAll } from './opensearch-scroll.js';
 
 /** Ground truth read back from a loaded OpenSearch, and where it came from. */

@@ -36,6 +36,16 @@ export const eventLabelShape = {
 
 export type EventLabel = ShapeValues<typeof eventLabelShape>;
 
+/**
+ * The answers of a run: one record per injected pattern, and the pattern ids of every labelled
+ * event. Generation produces it, file and backend sinks write it, sources read it back,
+ * detection scores against it.
+ */
+export interface GroundTruth {
+  readonly patterns: readonly PatternTruth[];
+  readonly eventLabels: readonly EventLabel[];
+}
+
 export interface Participant {
   readonly id: string;
   readonly label: string;

@@ -6,3 +6,4 @@ export * from './rows.js';
 export { vocabularyMarkdown } from './vocabulary-table.js';
 export * from './ground-truth.js';
 export * from './tables.js';
+export * from './time.js';

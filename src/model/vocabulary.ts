@@ -160,10 +160,6 @@ export function isEdgeLabel(label: string): label is EdgeLabel {
   return (EDGE_LABELS as readonly string[]).includes(label);
 }
 
-export function definitionOf(label: Label): VertexDefinition | EdgeDefinition {
-  return VOCABULARY[label];
-}
-
 /**
  * Whether records of `label` are events (every edge, and the event vertices document and travel)
  * rather than entities: only events can belong to an injected crime's `event_ids`, so only they

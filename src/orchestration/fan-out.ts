@@ -1,5 +1,5 @@
-import type { GraphBatch } from '../model/index.js';
-import type { GroundTruth, Sink, SinkStats } from '../sinks/sink.js';
+import type { GraphBatch, GroundTruth } from '../model/index.js';
+import type { Sink, SinkStats } from '../sinks/sink.js';
 
 export interface FanOutResult {
   readonly sinks: Readonly<Record<string, SinkStats>>;
@@ -26,7 +26,11 @@ export async function fanOut(
     let step = await batches.next();
     while (step.done !== true) {
       const batch = step.value;
-      await Promise.all(sinks.map((sink) => sink.write(batch)));
+      // Every write settles before a failure is acted on: aborting (and a discard of the staging
+      // directory) while another sink is still writing the batch races with that write.
+      const written = await Promise.allSettled(sinks.map((sink) => sink.write(batch)));
+      const failed = written.find((result) => result.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
       options.onBatch?.(batch);
       step = await batches.next();
     }

@@ -1,5 +1,10 @@
-import type { AnyEdgeRecord, AnyVertexRecord, GraphBatch, GraphRecord } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
+import type {
+  AnyEdgeRecord,
+  AnyVertexRecord,
+  GraphBatch,
+  GraphRecord,
+  GroundTruth,
+} from '../model/index.js';
 import type { Plan } from './plan.js';
 import { UnitGenerator } from './unit-generator.js';
 import { scheduleUnits, type UnitRange } from './work-units.js';

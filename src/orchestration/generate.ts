@@ -1,20 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { GenerationConfig } from '../config/index.js';
-import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
-import { FileSink } from '../sinks/files/file-sink.js';
-import { OutputDirectory } from '../sinks/files/output-directory.js';
+import { countByTypology, OutputDirectory, writeRunMetadata } from '../output/index.js';
 import { fileOutputs } from '../sinks/exports/index.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
-import type { GroundTruth, Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
-import type { GraphBatch, Label } from '../model/index.js';
-import { VERSION } from '../version.js';
-import { fanOut } from './fan-out.js';
-import { isTextFormat } from '../sinks/files/text-encoding.js';
+import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
+import type { Label, GroundTruth } from '../model/index.js';
 import { generateBatches } from './generate-batches.js';
 import { planRun, type Plan } from './plan.js';
-import { RunCounter } from './run-stats.js';
 import { shardOf, shardUnits, type Shard } from './shard.js';
-import { verifySinks } from './verify-sinks.js';
+import { runStream } from './run.js';
 import type { UnitRange } from './work-units.js';
 import { generateBatchesInWorkers } from './workers/parallel-batches.js';
 
@@ -65,39 +59,6 @@ export interface GenerateReport {
   readonly shard: Shard;
 }
 
-/** Settings that change how fast output is produced, never what it is: left out of the manifest. */
-const OUTPUT_NEUTRAL_SETTINGS = new Set(['batchSize', 'enableParallel', 'numWorkers']);
-
-/** The shard is not part of the dataset's config: a shard's manifest names it on its own line. */
-const MANIFEST_EXCLUDED = new Set([...OUTPUT_NEUTRAL_SETTINGS, 'shard']);
-
-/**
- * The manifest: what was generated, from which config, with checksums. It holds no wall-clock time
- * and no output-neutral settings, so the same seed and config reproduce it byte for byte. A
- * shard's manifest says which part it holds; merging the parts gives the unsharded manifest.
- */
-export function buildManifest(
-  config: GenerationConfig,
-  counts: Readonly<Record<Label, number>>,
-  files: readonly WrittenFile[],
-  chunkSize: number,
-) {
-  const shard = shardOf(config);
-  return {
-    generator: 'fingraph',
-    version: VERSION,
-    seed: config.seed,
-    chunk_size: chunkSize,
-    ...(shard.count > 1 ? { shard } : {}),
-    config: Object.fromEntries(
-      Object.entries(config).filter(([name]) => !MANIFEST_EXCLUDED.has(name)),
-    ),
-    counts,
-    total_records: Object.values(counts).reduce((sum, n) => sum + n, 0),
-    files: [...files].sort((a, b) => a.path.localeCompare(b.path)),
-  };
-}
-
 /**
  * Generates a dataset from a validated config: into files (written to a staging directory and
  * moved into place only on success), into extra sinks, or both.
@@ -128,58 +89,44 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     throw error;
   }
   const sinks: Sink[] = [...fileSinks, ...(options.extraSinks ?? []), ...opened];
-  const counter = new RunCounter();
-  // The ground truth is the whole run's: shard 0 writes and loads it, once.
-  const writeGroundTruth = config.includeGroundTruth && shard.index === 0;
-  const startedMs = clock();
   let peakRss = options.memory?.() ?? 0;
-  const onBatch = (batch: GraphBatch) => {
-    counter.add(batch);
-    if (options.memory) peakRss = Math.max(peakRss, options.memory());
-    options.onProgress?.({ elements: counter.total, elapsedMs: clock() - startedMs });
-  };
   try {
-    const result = await fanOut(batchStream(plan, emitted, sinks, options.signal), sinks, {
-      onBatch,
-      writeGroundTruth,
+    const run = await runStream({
+      batches: batchStream(plan, emitted, sinks, options.signal),
+      sinks,
+      // The ground truth is the whole run's: shard 0 writes and loads it, once.
+      writeGroundTruth: config.includeGroundTruth && shard.index === 0,
+      clock,
+      onBatch: (_batch, elements, elapsedMs) => {
+        if (options.memory) peakRss = Math.max(peakRss, options.memory());
+        options.onProgress?.({ elements, elapsedMs });
+      },
+      partial: shard.count > 1,
     });
-    const timeMs = clock() - startedMs;
-    const expected = {
-      ...counter.counts,
-      ...(writeGroundTruth
-        ? {
-            patterns: result.groundTruth.patterns.length,
-            event_labels: result.groundTruth.eventLabels.length,
-          }
-        : {}),
-    };
-    const verification = await verifySinks(sinks, expected, shard.count > 1);
     const files = fileSinks.flatMap((sink) => sink.files());
     const report: GenerateReport = {
-      counts: counter.counts,
-      totalRecords: counter.total,
-      batches: counter.batches,
-      timeMs,
-      recordsPerSecond: timeMs > 0 ? Math.round((counter.total / timeMs) * 1000) : 0,
+      counts: run.counts,
+      totalRecords: run.totalRecords,
+      batches: run.batches,
+      timeMs: run.timeMs,
+      recordsPerSecond: run.recordsPerSecond,
       peakRssBytes: options.memory ? peakRss : null,
-      sinks: result.sinks,
+      sinks: run.sinks,
       files,
       outDir: output?.target ?? null,
-      patterns: countByTypology(result.groundTruth),
-      groundTruth: result.groundTruth,
-      verification,
+      patterns: countByTypology(run.groundTruth),
+      groundTruth: run.groundTruth,
+      verification: run.verification,
       shard,
     };
     if (output !== undefined) {
-      const descriptor = dataPackage(files);
-      if (descriptor !== undefined) await output.writeJson(DATA_PACKAGE_FILE, descriptor);
-      if (config.includeMetadata) {
-        await output.writeJson(
-          'manifest.json',
-          buildManifest(config, counter.counts, files, plan.chunkSize),
-        );
-        await output.writeJson('generation_stats.json', generationStats(report));
-      }
+      await writeRunMetadata(output, {
+        config,
+        shard,
+        files,
+        chunkSize: plan.chunkSize,
+        figures: report,
+      });
       await output.commit();
     }
     return report;
@@ -198,7 +145,7 @@ function batchStream(plan: Plan, emitted: UnitRange, sinks: readonly Sink[], sig
   if (config.numWorkers === 1)
     return generateBatches(plan, { batchSize: config.batchSize, signal, emitted });
   const textFormats = sinks.flatMap((sink) =>
-    sink instanceof FileSink && isTextFormat(sink.format) ? [sink.format] : [],
+    sink.encodedFormat === undefined ? [] : [sink.encodedFormat],
   );
   return generateBatchesInWorkers(plan, {
     workers: config.numWorkers,
@@ -207,50 +154,4 @@ function batchStream(plan: Plan, emitted: UnitRange, sinks: readonly Sink[], sig
     records: textFormats.length < sinks.length,
     signal,
   });
-}
-
-/** The original's GenerationStats fields (per-kind counts, time, rate, errors, warnings), plus ours. */
-export function generationStats(
-  report: Pick<
-    GenerateReport,
-    | 'counts'
-    | 'groundTruth'
-    | 'patterns'
-    | 'totalRecords'
-    | 'timeMs'
-    | 'recordsPerSecond'
-    | 'peakRssBytes'
-    | 'sinks'
-  >,
-) {
-  const c = report.counts;
-  return {
-    persons_generated: c.person,
-    companies_generated: c.company,
-    accounts_generated: c.account,
-    devices_generated: c.device,
-    transactions_generated: c.transfer,
-    communications_generated: c.communicated,
-    trades_generated: c.trade,
-    travels_generated: c.travel,
-    documents_generated: c.document,
-    logins_generated: c.logged_in,
-    patterns_generated: report.groundTruth.patterns.length,
-    patterns_by_typology: report.patterns,
-    counts_by_label: c,
-    total_records: report.totalRecords,
-    generation_time_seconds: Math.round(report.timeMs) / 1000,
-    records_per_second: report.recordsPerSecond,
-    peak_rss_mb: report.peakRssBytes === null ? null : Math.round(report.peakRssBytes / 1048576),
-    sinks: report.sinks,
-    errors: [],
-    warnings: [],
-  };
-}
-
-export function countByTypology(truth: GroundTruth): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const pattern of truth.patterns)
-    counts[pattern.typology] = (counts[pattern.typology] ?? 0) + 1;
-  return counts;
 }

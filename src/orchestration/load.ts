@@ -1,14 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { TableFormat } from '../config/index.js';
-import type { GraphBatch, Label } from '../model/index.js';
+import type { Label } from '../model/index.js';
 import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
-import { readOutputDirectory, type OutputManifest } from '../sources/index.js';
+import { type OutputManifest } from '../output/index.js';
+import { readOutputDirectory } from '../sources/index.js';
 import { ConfigError } from '../errors.js';
-import { fanOut } from './fan-out.js';
 import { checkSource } from './load-check.js';
 import type { Progress } from './generate.js';
-import { RunCounter } from './run-stats.js';
-import { verifySinks } from './verify-sinks.js';
+import { runStream } from './run.js';
 
 export interface LoadOptions {
   /** A directory written by `generate` (it must hold manifest.json). */
@@ -59,39 +58,27 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
   await checkSource(source, options.signal);
   if (options.withLabels === true) checkLabelsKnown(source.manifest, options.from);
   const sinks = [...(options.sinks ?? []), ...((await options.openSinks?.()) ?? [])];
-  const counter = new RunCounter();
-  const startedMs = clock();
-  const onBatch = (batch: GraphBatch) => {
-    counter.add(batch);
-    options.onProgress?.({
-      elements: counter.total,
-      elapsedMs: clock() - startedMs,
-      totalElements: source.manifest.total_records,
-    });
-  };
   // A shard's part: only shard 0 carries the ground truth; the backend may hold other parts too.
   const shard = source.manifest.shard ?? { index: 0, count: 1 };
-  const writeGroundTruth = shard.index === 0;
-  const result = await fanOut(source.batches(), sinks, { onBatch, writeGroundTruth });
-  const timeMs = clock() - startedMs;
-  const expected = {
-    ...source.manifest.counts,
-    ...(writeGroundTruth
-      ? {
-          patterns: result.groundTruth.patterns.length,
-          event_labels: result.groundTruth.eventLabels.length,
-        }
-      : {}),
-  };
-  const verification = await verifySinks(sinks, expected, shard.count > 1);
+  const run = await runStream({
+    batches: source.batches(),
+    sinks,
+    writeGroundTruth: shard.index === 0,
+    clock,
+    onBatch: (_batch, elements, elapsedMs) => {
+      options.onProgress?.({ elements, elapsedMs, totalElements: source.manifest.total_records });
+    },
+    expected: source.manifest.counts,
+    partial: shard.count > 1,
+  });
   return {
     format: source.format,
-    counts: counter.counts,
-    totalRecords: counter.total,
-    timeMs,
-    recordsPerSecond: timeMs > 0 ? Math.round((counter.total / timeMs) * 1000) : 0,
-    sinks: result.sinks,
-    verification,
+    counts: run.counts,
+    totalRecords: run.totalRecords,
+    timeMs: run.timeMs,
+    recordsPerSecond: run.recordsPerSecond,
+    sinks: run.sinks,
+    verification: run.verification,
     manifest: source.manifest,
   };
 }

@@ -1,19 +1,21 @@
-import { DATA_PACKAGE_FILE, dataPackage } from '../sinks/files/data-package.js';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { GenerationConfig } from '../config/index.js';
+import { resolveConfig, type GenerationConfig } from '../config/index.js';
 import { ConfigError } from '../errors.js';
-import type { GraphBatch } from '../model/index.js';
+import type { GraphBatch, GroundTruth } from '../model/index.js';
+import {
+  countByTypology,
+  MANIFEST_FILE,
+  OutputDirectory,
+  readGenerationTimeMs,
+  writeRunMetadata,
+  type OutputManifest,
+} from '../output/index.js';
 import { fileOutputs } from '../sinks/exports/index.js';
-import { OutputDirectory } from '../sinks/files/output-directory.js';
 import type { WrittenFile } from '../sinks/files/row-writer.js';
-import type { GroundTruth } from '../sinks/sink.js';
 import { readOutputDirectory, type OutputSource } from '../sources/index.js';
 import { VERSION } from '../version.js';
-import { fanOut } from './fan-out.js';
-import { buildManifest, countByTypology, generationStats } from './generate.js';
-import { RunCounter } from './run-stats.js';
+import { runStream } from './run.js';
 
 export interface MergeOptions {
   /** The shards' output directories, in any order. */
@@ -36,7 +38,7 @@ function orderShards(sources: readonly OutputSource[]): OutputSource[] {
   const first = sources[0];
   for (const source of sources) {
     const { shard, version, config } = source.manifest;
-    const where = `${source.directory}/manifest.json`;
+    const where = join(source.directory, MANIFEST_FILE);
     if (shard === undefined)
       throw new ConfigError('shard', where, 'is not a shard (its manifest has no shard field)');
     if (shard.count !== count)
@@ -94,58 +96,60 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
     ),
   );
   const first = sources[0] as OutputSource;
-  const config = { ...first.manifest.config, shard: '0/1' } as unknown as GenerationConfig;
+  const config = unshardedConfig(first.manifest, join(first.directory, MANIFEST_FILE));
   const output = await OutputDirectory.open(options.outDir, options.overwrite ?? false);
   const clock = () => performance.now();
   const sinks = fileOutputs(output.staging, config, clock, true);
-  const counter = new RunCounter();
   try {
-    const result = await fanOut(concatenated(sources), sinks, {
-      onBatch: (batch) => {
-        counter.add(batch);
-      },
+    const run = await runStream({
+      batches: concatenated(sources),
+      sinks,
       writeGroundTruth: config.includeGroundTruth,
+      clock,
     });
     const files = sinks.flatMap((sink) => sink.files());
-    const descriptor = dataPackage(files);
-    if (descriptor !== undefined) await output.writeJson(DATA_PACKAGE_FILE, descriptor);
-    const chunkSize = first.manifest.chunk_size ?? 0;
-    await output.writeJson(
-      'manifest.json',
-      buildManifest(config, counter.counts, files, chunkSize),
-    );
-    const timeMs = await shardTimesMs(sources);
-    await output.writeJson(
-      'generation_stats.json',
-      generationStats({
-        counts: counter.counts,
-        groundTruth: result.groundTruth,
-        patterns: countByTypology(result.groundTruth),
-        totalRecords: counter.total,
+    // The merge's own time is not generation: the stats hold the shards' times added up.
+    let timeMs = 0;
+    for (const source of sources) timeMs += await readGenerationTimeMs(source.directory);
+    await writeRunMetadata(output, {
+      config,
+      shard: { index: 0, count: 1 },
+      files,
+      chunkSize: first.manifest.chunk_size ?? 0,
+      figures: {
+        counts: run.counts,
+        groundTruth: run.groundTruth,
+        patterns: countByTypology(run.groundTruth),
+        totalRecords: run.totalRecords,
         timeMs,
-        recordsPerSecond: timeMs > 0 ? Math.round((counter.total / timeMs) * 1000) : 0,
+        recordsPerSecond: timeMs > 0 ? Math.round((run.totalRecords / timeMs) * 1000) : 0,
         peakRssBytes: null,
-        sinks: result.sinks,
-      }),
-    );
+        sinks: run.sinks,
+      },
+    });
     await output.commit();
-    return { outDir: output.target, totalRecords: counter.total, files };
+    return { outDir: output.target, totalRecords: run.totalRecords, files };
   } catch (error) {
     await output.discard();
     throw error;
   }
 }
 
-/** The shards' generation times added up, from their generation_stats.json where present. */
-async function shardTimesMs(sources: readonly OutputSource[]): Promise<number> {
-  let total = 0;
-  for (const source of sources) {
-    const text = await readFile(join(source.directory, 'generation_stats.json'), 'utf8').catch(
-      () => '{}',
+/**
+ * The unsharded run's config, from a shard's manifest: validated like any other config (the
+ * manifest is a file a user can edit), with the shard setting back to the whole run.
+ */
+function unshardedConfig(manifest: OutputManifest, where: string): GenerationConfig {
+  try {
+    return resolveConfig({
+      layers: [{ source: 'file', values: { ...manifest.config, shard: '0/1' } }],
+    });
+  } catch (error) {
+    throw new ConfigError(
+      'config',
+      where,
+      `holds a config this version refuses: ${(error as Error).message}`,
+      { cause: error },
     );
-    const seconds = (JSON.parse(text) as { generation_time_seconds?: number })
-      .generation_time_seconds;
-    total += (seconds ?? 0) * 1000;
   }
-  return total;
 }

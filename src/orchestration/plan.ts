@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../config/index.js';
 import type { TimeFrame } from '../generators/context.js';
 import { TYPOLOGY_REGISTRY } from '../generators/patterns/registry.js';
-import { MS_PER_DAY } from '../generators/time.js';
+import { MS_PER_DAY } from '../model/index.js';
 import { planPatterns, type PatternPlan } from './pattern-plan.js';
 import { STAGES, type Stage } from './stages.js';
 

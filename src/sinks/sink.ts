@@ -1,4 +1,5 @@
-import type { EventLabel, GraphBatch, PatternTruth } from '../model/index.js';
+import type { GraphBatch, GroundTruth } from '../model/index.js';
+import type { TextFormat } from './files/text-encoding.js';
 
 /** What a sink did, reported when it closes. Loaders report; they never swallow. */
 export interface SinkStats {
@@ -10,12 +11,6 @@ export interface SinkStats {
   readonly retried: number;
   readonly bytes: number;
   readonly timeMs: number;
-}
-
-/** The answers: one record per injected pattern, and the pattern ids of every labelled event. */
-export interface GroundTruth {
-  readonly patterns: readonly PatternTruth[];
-  readonly eventLabels: readonly EventLabel[];
 }
 
 /** An element a backend refused for good (after retries): reported, never dropped silently. */
@@ -51,6 +46,12 @@ export interface Sink {
    * export whose own format holds it, such as AMLworld's patterns file.
    */
   readonly needsGroundTruth?: boolean;
+  /**
+   * The text format whose rows this sink appends ready-encoded (`batch.encoded[format]`): worker
+   * threads then encode them beside generating, and when every sink takes encoded rows the
+   * batches carry no records. Absent: the sink reads the records.
+   */
+  readonly encodedFormat?: TextFormat | undefined;
   close(): Promise<SinkStats>;
   abort(reason: unknown): Promise<void>;
   /**
@@ -62,9 +63,12 @@ export interface Sink {
 
 /** Options every backend sink takes. */
 export interface BackendSinkOptions {
-  /** Called for every element a backend refused for good. */
+  /**
+   * Called for every element a backend refused for good, with its id and reason. Without one,
+   * `close` fails when anything was refused (see RefusedRecords): a refusal is never only counted.
+   */
   readonly onDrop?: (dropped: DroppedRecord) => void;
-  /** Stop at the first refused element instead of reporting it and going on. */
+  /** Stop at the first refused element (after reporting it) instead of going on. */
   readonly failFast?: boolean;
   /** Monotonic milliseconds, for timings. */
   readonly clock?: () => number;

@@ -3,9 +3,9 @@ import {
   type EventLabel,
   type PatternTruth,
   type TableSpec,
+  type GroundTruth,
 } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
-import type { ManifestFile } from './manifest.js';
+import type { ManifestFile } from '../output/index.js';
 import { RowValidator } from './row-validator.js';
 import type { SourceRow, TableReader } from './table-reader.js';
 import { checkRecordCount, pathIn } from './verify-files.js';

@@ -4,5 +4,4 @@ export {
   type OutputSource,
   type ReadOutputOptions,
 } from './read-output-directory.js';
-export { readManifest, MANIFEST_FILE, type ManifestFile, type OutputManifest } from './manifest.js';
 export { FORMAT_PREFERENCE } from './source-format.js';

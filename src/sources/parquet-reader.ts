@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../model/index.js';
 import {
   asyncBufferFromFile,
   parquetMetadataAsync,
@@ -10,7 +11,6 @@ import type { TableSpec } from '../model/index.js';
 import { rowTemplate } from './row-template.js';
 import type { RowChunk, SourceRow, TableReader } from './table-reader.js';
 
-const MS_PER_DAY = 86_400_000;
 /** Row objects built (and yielded) at a time from a decoded row group. */
 const CHUNK_ROWS = 1_024;
 

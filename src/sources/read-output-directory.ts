@@ -11,15 +11,15 @@ import {
   type EventLabel,
   type GraphBatch,
   type Label,
+  type GroundTruth,
 } from '../model/index.js';
-import type { GroundTruth } from '../sinks/sink.js';
 import { BatchBuilder } from './batch-builder.js';
 import {
   isGroundTruthTable,
   readGroundTruth,
   type GroundTruthTable,
 } from './ground-truth-reader.js';
-import { readManifest, type ManifestFile, type OutputManifest } from './manifest.js';
+import { readManifest, type ManifestFile, type OutputManifest } from '../output/index.js';
 import { READERS } from './readers.js';
 import { RecordDecoder } from './record-decoder.js';
 import { chooseFormat } from './source-format.js';

@@ -1,7 +1,7 @@
 import { isTableFormat, TABLE_FORMATS, type TableFormat } from '../config/index.js';
 import { ConfigError, FingraphError } from '../errors.js';
 import { isVertexLabel, isEdgeLabel } from '../model/index.js';
-import type { OutputManifest } from './manifest.js';
+import type { OutputManifest } from '../output/index.js';
 
 /**
  * Which format to read when several were written: JSONL first (the cheapest to parse), then

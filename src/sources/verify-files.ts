@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { FingraphError } from '../errors.js';
-import type { ManifestFile } from './manifest.js';
+import type { ManifestFile } from '../output/index.js';
 
 /**
  * The absolute path of a manifest entry inside `directory`. Entries that would resolve outside it

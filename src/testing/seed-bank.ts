@@ -1,5 +1,3 @@
-import { clearGraph } from '../sinks/janusgraph/clear-graph.js';
-import { deleteFingraphIndexes } from '../sinks/opensearch/delete-indexes.js';
 import { resolveConfig, type ConfigLayer, type GenerationConfig } from '../config/index.js';
 import type { DetectionContext, Hit } from '../detection/detector.js';
 import {
@@ -12,18 +10,17 @@ import { periodOf, type DetectionPeriod } from '../detection/truth-directory.js'
 import { ConfigError } from '../errors.js';
 import { generate } from '../orchestration/generate.js';
 import {
-  connectJanusGraph,
+  connectBackends,
+  openSink,
+  type EndpointOptions,
   type JanusGraphConnection,
   type JanusGraphOptions,
-} from '../sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../sinks/janusgraph/janusgraph-sink.js';
-import {
-  connectOpenSearch,
   type OpenSearchConnection,
   type OpenSearchOptions,
-} from '../sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
-import type { GroundTruth, Sink } from '../sinks/sink.js';
+  type SinkSettings,
+} from '../backends/index.js';
+import type { GroundTruth } from '../model/index.js';
+import type { Sink } from '../sinks/sink.js';
 
 export interface SeedBankOptions {
   /** Preset to start from. Default `small` (2 instances of every typology, plus look-alikes). */
@@ -65,7 +62,7 @@ export interface SeededBank {
   close(): Promise<void>;
 }
 
-function asOptions<T extends { url: string }>(value: string | T): T | { url: string } {
+function endpoint(value: string | EndpointOptions | undefined): EndpointOptions | undefined {
   return typeof value === 'string' ? { url: value } : value;
 }
 
@@ -88,33 +85,24 @@ export async function seedBank(options: SeedBankOptions): Promise<SeededBank> {
   const layers: ConfigLayer[] = [{ source: 'flag', values }];
   const config = resolveConfig({ preset: options.preset ?? 'small', layers });
 
-  let janusgraph: JanusGraphConnection | undefined;
-  let opensearch: OpenSearchConnection | undefined;
-  const close = async () => {
-    await Promise.allSettled([janusgraph?.close(), opensearch?.close()]);
-  };
+  const backends = await connectBackends(
+    { janusgraph: endpoint(options.janusgraph), opensearch: endpoint(options.opensearch) },
+    { indexPrefix },
+  );
+  const close = () => backends.close();
   try {
+    // Without onDrop: an element a backend refuses fails the seeding (a test must not pass on a
+    // bank that is not all there). With `fresh`, each backend is emptied first.
+    const settings: SinkSettings = { clear: options.fresh === true, withLabels: config.withLabels };
     const sinks: Sink[] = [];
-    if (options.janusgraph !== undefined) {
-      const connection = asOptions(options.janusgraph);
-      janusgraph = await connectJanusGraph(connection);
-      if (options.fresh === true) await clearGraph(janusgraph);
-      sinks.push(await JanusGraphSink.open({ connection, withLabels: config.withLabels }));
-    }
-    if (options.opensearch !== undefined) {
-      opensearch = await connectOpenSearch(asOptions(options.opensearch));
-      if (options.fresh === true) await deleteFingraphIndexes(opensearch, indexPrefix);
-      sinks.push(new OpenSearchSink(opensearch, indexPrefix, { withLabels: config.withLabels }));
-    }
+    for (const kind of backends.kinds)
+      sinks.push(await openSink(backends.sessions, kind, settings));
+    const detection = backends.targets;
     const report = await generate({ config, extraSinks: sinks });
     const truth = report.groundTruth;
     const decoded = truthPatterns(truth);
     const period = periodOf(config as unknown as Record<string, unknown>);
-    const context: DetectionContext = {
-      ...(janusgraph ? { janusgraph } : {}),
-      ...(opensearch ? { opensearch: { connection: opensearch, indexPrefix } } : {}),
-      ...period,
-    };
+    const context: DetectionContext = { ...detection, ...period };
     return {
       config,
       truth,
@@ -122,8 +110,8 @@ export async function seedBank(options: SeedBankOptions): Promise<SeededBank> {
         decoded.filter(
           (p) => p.typology === typology && (subtype === undefined || p.subtype === subtype),
         ),
-      janusgraph,
-      opensearch,
+      janusgraph: detection.janusgraph,
+      opensearch: detection.opensearch?.connection,
       indexPrefix,
       period,
       context,

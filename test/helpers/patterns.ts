@@ -1,8 +1,7 @@
 import type { GenerationConfig } from '../../src/config/index.js';
-import type { GraphRecord, PatternTruth } from '../../src/model/index.js';
+import type { GraphRecord, PatternTruth, GroundTruth } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import type { GroundTruth } from '../../src/sinks/sink.js';
 
 export interface Run {
   readonly records: readonly GraphRecord[];

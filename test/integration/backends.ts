@@ -2,11 +2,11 @@ import { inject } from 'vitest';
 import {
   connectJanusGraph,
   type JanusGraphConnection,
-} from '../../src/sinks/janusgraph/connection.js';
+} from '../../src/backends/janusgraph/connection.js';
 import {
   connectOpenSearch,
   type OpenSearchConnection,
-} from '../../src/sinks/opensearch/connection.js';
+} from '../../src/backends/opensearch/connection.js';
 
 /** The backends the global setup found or started. */
 export const JANUSGRAPH_URL = inject('janusgraphUrl');

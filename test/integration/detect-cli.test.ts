@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.js';
 import { DETECTORS } from '../../src/detection/registry.js';
 import { generate, type GenerateReport } from '../../src/orchestration/generate.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import { runCli } from '../helpers/cli.js';
 import {
   clearGraph,
@@ -41,7 +41,7 @@ beforeAll(async () => {
     outDir: out,
     extraSinks: [
       await JanusGraphSink.open({ connection: { url: JANUSGRAPH_URL } }),
-      new OpenSearchSink(os, prefix),
+      await OpenSearchSink.open(os, prefix),
     ],
   });
 });

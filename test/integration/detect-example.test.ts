@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBank, type Hit, type SeededBank } from '../../src/index.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
 import { JANUSGRAPH_URL, OPENSEARCH_URL } from './backends.js';
 
 /**

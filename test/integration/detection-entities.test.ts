@@ -9,10 +9,10 @@ import { scoreHits, truthPattern, type TruthPattern } from '../../src/detection/
 import { periodOf } from '../../src/detection/truth-directory.js';
 import type { PatternTruth } from '../../src/model/index.js';
 import { generate } from '../../src/orchestration/generate.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import {
   clearGraph,
   dropIndexes,
@@ -51,7 +51,7 @@ beforeAll(async () => {
     outDir,
     extraSinks: [
       await JanusGraphSink.open({ connection: { url: JANUSGRAPH_URL } }),
-      new OpenSearchSink(os, prefix),
+      await OpenSearchSink.open(os, prefix),
     ],
   });
   await os.client.indices.refresh({ index: `${prefix}*` });

@@ -9,8 +9,8 @@ import { scoreHits, truthPattern, type TruthPattern } from '../../src/detection/
 import { periodOf } from '../../src/detection/truth-directory.js';
 import type { PatternTruth } from '../../src/model/index.js';
 import { generate } from '../../src/orchestration/generate.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
 import { clearGraph, janusgraph, JANUSGRAPH_URL } from './backends.js';
 
 const TYPOLOGIES = GRAPH_DETECTORS.map((d) => d.typology);

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConfig, type GenerationConfig } from '../../src/config/index.js';
 import { VOCABULARY, type Label, type PatternTruth } from '../../src/model/index.js';
 import { generate } from '../../src/orchestration/generate.js';
-import { applyJanusGraphSchema } from '../../src/sinks/janusgraph/apply-schema.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import { scriptResultObject, toPlain } from '../../src/sinks/janusgraph/script-result.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
+import { applyJanusGraphSchema } from '../../src/backends/janusgraph/apply-schema.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import { scriptResultObject, toPlain } from '../../src/backends/janusgraph/script-result.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import {
   clearGraph,
   dropIndexes,
@@ -135,7 +135,7 @@ describe('--with-labels loaded into both backends', () => {
       config,
       extraSinks: [
         await JanusGraphSink.open({ connection: { url: JANUSGRAPH_URL }, withLabels: true }),
-        new OpenSearchSink(os, prefix, { withLabels: true }),
+        await OpenSearchSink.open(os, prefix, { withLabels: true }),
       ],
     });
     // Verification passed (it throws otherwise); the graph also holds the truth graph.

@@ -3,8 +3,8 @@ import { resolveConfig } from '../../src/config/index.js';
 import type { GraphBatch } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
 import type { DroppedRecord } from '../../src/sinks/sink.js';
 import { clearGraph, janusgraph, JANUSGRAPH_URL } from './backends.js';
 

@@ -8,10 +8,10 @@ import { VOCABULARY, type GraphBatch, type GraphRecord } from '../../src/model/i
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { generate } from '../../src/orchestration/generate.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import { Checkpoint } from '../../src/sinks/janusgraph/checkpoint.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import { scriptResultObject } from '../../src/sinks/janusgraph/script-result.js';
+import { Checkpoint } from '../../src/backends/janusgraph/checkpoint.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import { scriptResultObject } from '../../src/backends/janusgraph/script-result.js';
 import type { DroppedRecord, Sink } from '../../src/sinks/sink.js';
 import { clearGraph, janusgraph, JANUSGRAPH_URL } from './backends.js';
 
@@ -122,18 +122,7 @@ describe('JanusGraph sink on a real server', () => {
       batchSize: 50,
     });
     const config = resolveConfig({ preset: 'tiny', layers: [] });
-    let poisoned: string | undefined;
-    for await (const batch of generateBatches(planRun(config), { batchSize: 1_000 })) {
-      // A person whose age is text: the schema declares a Long, so the server refuses it.
-      const vertices = batch.vertices.map((v) => {
-        if (poisoned === undefined && v.label === 'person') {
-          poisoned = v.id;
-          return { ...v, properties: { ...v.properties, age: 'forty' as unknown as number } };
-        }
-        return v;
-      });
-      await sink.write({ ...batch, vertices });
-    }
+    const poisoned = await writePoisoned(sink, config);
     const stats = await sink.close();
     expect(drops.map((d) => [d.label, d.id])).toContainEqual(['person', poisoned]);
     expect(drops.find((d) => d.id === poisoned)?.reason).toMatch(/\w/);
@@ -145,6 +134,16 @@ describe('JanusGraph sink on a real server', () => {
     expect(counts['person']).toBe(planRun(config).patterns.layouts.person.total - 1);
     expect(stats.failed).toBe(drops.length);
     expect(stats.successful + stats.failed).toBe(stats.total);
+  });
+
+  it('without an onDrop, close fails naming the refused record (the rule of every backend sink)', async () => {
+    const sink = await JanusGraphSink.open({ connection: { url: JANUSGRAPH_URL }, batchSize: 50 });
+    const poisoned = await writePoisoned(sink, resolveConfig({ preset: 'tiny', layers: [] }));
+    await expect(sink.close()).rejects.toThrow(
+      new RegExp(
+        `^janusgraph: .*: \\d+/\\d+ elements refused \\(.*first: label "person" id "${poisoned}": `,
+      ),
+    );
   });
 
   it('stops at the first refused record with --fail-fast semantics', async () => {
@@ -275,3 +274,23 @@ describe('JanusGraph sink on a real server', () => {
     ).rejects.toThrow(/belongs to another load/);
   });
 });
+
+/**
+ * Writes the tiny bank into `sink` with one person whose age is text (the schema declares a
+ * Long, so the server refuses it); returns that person's id.
+ */
+async function writePoisoned(sink: JanusGraphSink, config: GenerationConfig): Promise<string> {
+  let poisoned: string | undefined;
+  for await (const batch of generateBatches(planRun(config), { batchSize: 1_000 })) {
+    const vertices = batch.vertices.map((v) => {
+      if (poisoned === undefined && v.label === 'person') {
+        poisoned = v.id;
+        return { ...v, properties: { ...v.properties, age: 'forty' as unknown as number } };
+      }
+      return v;
+    });
+    await sink.write({ ...batch, vertices });
+  }
+  if (poisoned === undefined) throw new Error('the tiny bank has no person');
+  return poisoned;
+}

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import { connectJanusGraph } from '../../src/sinks/janusgraph/connection.js';
-import { connectOpenSearch } from '../../src/sinks/opensearch/connection.js';
+import { connectJanusGraph } from '../../src/backends/janusgraph/connection.js';
+import { connectOpenSearch } from '../../src/backends/opensearch/connection.js';
 import { CLI, type CliResult } from '../helpers/cli.js';
 
 const BACKENDS = fileURLToPath(new URL('../../scripts/backends', import.meta.url));

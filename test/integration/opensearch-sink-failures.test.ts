@@ -3,16 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/errors.js';
-import type { AnyEdgeRecord, AnyVertexRecord, GraphBatch } from '../../src/model/index.js';
+import type {
+  AnyEdgeRecord,
+  AnyVertexRecord,
+  GraphBatch,
+  GroundTruth,
+} from '../../src/model/index.js';
 import { fanOut } from '../../src/orchestration/fan-out.js';
 import { openSearchIndexes } from '../../src/schema/index.js';
-import { applyOpenSearchSchema } from '../../src/sinks/opensearch/apply-schema.js';
+import { applyOpenSearchSchema } from '../../src/backends/opensearch/apply-schema.js';
 import {
   connectOpenSearch,
   type OpenSearchConnection,
-} from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
-import type { DroppedRecord, GroundTruth } from '../../src/sinks/sink.js';
+} from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
+import type { DroppedRecord } from '../../src/sinks/sink.js';
 import { dropIndexes, indexPrefix, opensearch, OPENSEARCH_URL } from './backends.js';
 import {
   countsOf,
@@ -80,7 +85,7 @@ describe('documents the server refuses', () => {
   it('go to onDrop by id with the reason, while the rest land', async () => {
     const p = `${prefix}drop-`;
     const dropped: DroppedRecord[] = [];
-    const sink = new OpenSearchSink(os, p, { onDrop: (d) => dropped.push(d) });
+    const sink = await OpenSearchSink.open(os, p, { onDrop: (d) => dropped.push(d) });
     const stats = await load(sink, { batches: broken.batches, truth: data.truth });
     expect(dropped.map((d) => [d.label, d.id]).sort()).toEqual(
       [
@@ -111,7 +116,7 @@ describe('documents the server refuses', () => {
 
   it('fail close() when nobody listens, naming index, id and reason', async () => {
     const p = `${prefix}silent-`;
-    const sink = new OpenSearchSink(os, p);
+    const sink = await OpenSearchSink.open(os, p);
     const failure = load(sink, { batches: broken.batches, truth: noTruth });
     await expect(failure).rejects.toThrow(SinkError);
     await expect(failure).rejects.toThrow(
@@ -135,7 +140,7 @@ describe('documents the server refuses', () => {
       ...batch,
       vertices: batch.vertices.filter((v) => v.id !== broken.personId),
     }));
-    const sink = new OpenSearchSink(os, p, { failFast: true, flushBytes: 100_000 });
+    const sink = await OpenSearchSink.open(os, p, { failFast: true, flushBytes: 100_000 });
     const run = fanOut(stream(onlyTransfer, data.truth), [sink], { writeGroundTruth: true });
     await expect(run).rejects.toThrow(
       new RegExp(
@@ -154,7 +159,10 @@ describe('interrupted loads', () => {
   it('an aborted signal stops the load and the settings are put back', async () => {
     const p = `${prefix}signal-`;
     const controller = new AbortController();
-    const sink = new OpenSearchSink(os, p, { signal: controller.signal, flushBytes: 100_000 });
+    const sink = await OpenSearchSink.open(os, p, {
+      signal: controller.signal,
+      flushBytes: 100_000,
+    });
     const run = (async () => {
       for (const batch of data.batches.slice(0, 3)) await sink.write(batch);
       controller.abort(new Error('user pressed ^C'));
@@ -306,7 +314,7 @@ describe('retries and back-pressure', () => {
     const viaProxy = await connectOpenSearch({ url: proxy.url });
     const delays: number[] = [];
     try {
-      const sink = new OpenSearchSink(viaProxy, p, {
+      const sink = await OpenSearchSink.open(viaProxy, p, {
         concurrency: 1,
         flushBytes: 300_000,
         onDrop: (d) => expect.fail(JSON.stringify(d)),
@@ -338,7 +346,7 @@ describe('retries and back-pressure', () => {
     const proxy = await faultProxy(OPENSEARCH_URL, () => 'pass', 30);
     const viaProxy = await connectOpenSearch({ url: proxy.url });
     try {
-      const sink = new OpenSearchSink(viaProxy, p, { concurrency: 2, flushBytes: 200_000 });
+      const sink = await OpenSearchSink.open(viaProxy, p, { concurrency: 2, flushBytes: 200_000 });
       const stats = await load(sink, data);
       expect(stats.successful).toBe(documentCount(data));
       expect(proxy.log.bulkRequests).toBeGreaterThan(20);
@@ -352,7 +360,7 @@ describe('retries and back-pressure', () => {
 
   it('concurrency 1 and tiny bulk requests against the real server lose nothing', async () => {
     const p = `${prefix}tiny-`;
-    const sink = new OpenSearchSink(os, p, { concurrency: 1, flushBytes: 32_000 });
+    const sink = await OpenSearchSink.open(os, p, { concurrency: 1, flushBytes: 32_000 });
     const stats = await load(sink, data);
     expect(stats.successful).toBe(documentCount(data));
     expect(await countsOf(os, (kind) => p + kind)).toEqual(expectedByKind(data));
@@ -367,7 +375,7 @@ describe('retries and back-pressure', () => {
       url: `http://fingraph:${secret}@${new URL(proxy.url).host}`,
     });
     try {
-      const sink = new OpenSearchSink(viaProxy, p);
+      const sink = await OpenSearchSink.open(viaProxy, p);
       const error = await load(sink, data).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SinkError);
       expect((error as Error).message).toMatch(

@@ -1,11 +1,11 @@
 import { resolveConfig } from '../../src/config/index.js';
-import type { GraphBatch, GraphRecord } from '../../src/model/index.js';
+import type { GraphBatch, GraphRecord, GroundTruth } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
 import { INDEXED_LABELS, indexNameOf } from '../../src/schema/index.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import type { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
-import type { GroundTruth, SinkStats } from '../../src/sinks/sink.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import type { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
+import type { SinkStats } from '../../src/sinks/sink.js';
 
 /** A generated run, held in memory so several loads can replay it. */
 export interface Generated {

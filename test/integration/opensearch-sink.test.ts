@@ -3,8 +3,8 @@ import { resolveConfig } from '../../src/config/index.js';
 import { toRow, type Label } from '../../src/model/index.js';
 import { generate } from '../../src/orchestration/generate.js';
 import { INDEXED_LABELS, indexNameOf, openSearchIndexes } from '../../src/schema/index.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import { dropIndexes, indexPrefix, opensearch } from './backends.js';
 import {
   countsOf,
@@ -65,7 +65,9 @@ function sample(): Map<Label, string[]> {
 
 describe('OpenSearchSink on real OpenSearch', () => {
   it('loads every document of the small preset: counts, verify, stats, settings restored', async () => {
-    const sink = new OpenSearchSink(os, prefix, { onDrop: (d) => expect.fail(JSON.stringify(d)) });
+    const sink = await OpenSearchSink.open(os, prefix, {
+      onDrop: (d) => expect.fail(JSON.stringify(d)),
+    });
     const stats = await load(sink, data);
     expect(stats).toMatchObject({ total: documentCount(data), failed: 0 });
     expect(stats.successful).toBe(stats.total);
@@ -125,7 +127,9 @@ describe('OpenSearchSink on real OpenSearch', () => {
   it('a second load changes nothing: same counts, same documents', async () => {
     const transfer = data.records.find((r) => r.label === 'transfer')!;
     const [before] = await sources(`${prefix}transfers`, [transfer.id]);
-    const sink = new OpenSearchSink(os, prefix, { onDrop: (d) => expect.fail(JSON.stringify(d)) });
+    const sink = await OpenSearchSink.open(os, prefix, {
+      onDrop: (d) => expect.fail(JSON.stringify(d)),
+    });
     const stats = await load(sink, data);
     expect(stats.successful).toBe(documentCount(data));
     expect(await countsOf(os, (kind) => prefix + kind)).toEqual(expectedByKind(data));
@@ -139,7 +143,9 @@ describe('OpenSearchSink on real OpenSearch', () => {
 describe('OpenSearchSink under generate()', () => {
   it('receives the stream and the ground truth as an extra sink', async () => {
     const p = `${prefix}generate-`;
-    const sink = new OpenSearchSink(os, p, { onDrop: (d) => expect.fail(JSON.stringify(d)) });
+    const sink = await OpenSearchSink.open(os, p, {
+      onDrop: (d) => expect.fail(JSON.stringify(d)),
+    });
     const report = await generate({
       config: resolveConfig({
         preset: 'tiny',
@@ -166,7 +172,7 @@ describe('OpenSearchSink alias mode', () => {
   const aliasPrefix = `${prefix}alias-`;
 
   it('loads into versioned indexes and moves the aliases only after verify', async () => {
-    const first = new OpenSearchSink(os, aliasPrefix, { aliases: true });
+    const first = await OpenSearchSink.open(os, aliasPrefix, { aliases: true });
     await load(first, data);
     expect(first.versions?.version).toBe(1);
     expect(first.indexes.get('transfers')).toBe(`${aliasPrefix}transfers-v1`);
@@ -179,7 +185,7 @@ describe('OpenSearchSink alias mode', () => {
     expect(first.aliasesSwitched).toBe(true);
     expect(await countsOf(os, (kind) => aliasPrefix + kind)).toEqual(expectedByKind(data));
 
-    const second = new OpenSearchSink(os, aliasPrefix, { aliases: true });
+    const second = await OpenSearchSink.open(os, aliasPrefix, { aliases: true });
     await load(second, data);
     expect(second.versions?.version).toBe(2);
     // A verify that finds a wrong count leaves the aliases on v1.
@@ -196,10 +202,8 @@ describe('OpenSearchSink alias mode', () => {
   });
 
   it('refuses alias mode when an alias name is a plain index', async () => {
-    const sink = new OpenSearchSink(os, prefix, { aliases: true });
-    await expect(sink.open()).rejects.toThrow(
+    await expect(OpenSearchSink.open(os, prefix, { aliases: true })).rejects.toThrow(
       /alias mode needs .*it-opensearch-sink-main-transfers.* free for aliases/,
     );
-    await sink.abort(new Error('test'));
   });
 });

@@ -4,11 +4,11 @@ import {
   janusGraphSchema,
   openSearchIndexes,
 } from '../../src/schema/index.js';
-import { applyJanusGraphSchema } from '../../src/sinks/janusgraph/apply-schema.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { scriptResultObject } from '../../src/sinks/janusgraph/script-result.js';
-import { applyOpenSearchSchema } from '../../src/sinks/opensearch/apply-schema.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
+import { applyJanusGraphSchema } from '../../src/backends/janusgraph/apply-schema.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { scriptResultObject } from '../../src/backends/janusgraph/script-result.js';
+import { applyOpenSearchSchema } from '../../src/backends/opensearch/apply-schema.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
 import { runCli } from '../helpers/cli.js';
 import {
   dropIndexes,

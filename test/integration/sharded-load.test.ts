@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { generate, type GenerateReport } from '../../src/orchestration/generate.js';
 import { load } from '../../src/orchestration/load.js';
 import { INDEXED_LABELS, indexNameOf } from '../../src/schema/index.js';
-import type { JanusGraphConnection } from '../../src/sinks/janusgraph/connection.js';
-import { applyJanusGraphSchema } from '../../src/sinks/janusgraph/apply-schema.js';
-import { JanusGraphSink } from '../../src/sinks/janusgraph/janusgraph-sink.js';
-import { scriptResultObject } from '../../src/sinks/janusgraph/script-result.js';
-import type { OpenSearchConnection } from '../../src/sinks/opensearch/connection.js';
-import { OpenSearchSink } from '../../src/sinks/opensearch/opensearch-sink.js';
+import type { JanusGraphConnection } from '../../src/backends/janusgraph/connection.js';
+import { applyJanusGraphSchema } from '../../src/backends/janusgraph/apply-schema.js';
+import { JanusGraphSink } from '../../src/backends/janusgraph/janusgraph-sink.js';
+import { scriptResultObject } from '../../src/backends/janusgraph/script-result.js';
+import type { OpenSearchConnection } from '../../src/backends/opensearch/connection.js';
+import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import type { DroppedRecord } from '../../src/sinks/sink.js';
 import {
   clearGraph,
@@ -90,7 +90,7 @@ it('three shards loading at once leave exactly the unsharded dataset in both bac
             awaitEndpointsMs: 120_000,
             onDrop: (d) => dropped.push(d),
           }),
-          new OpenSearchSink(os, prefix, { onDrop: (d) => dropped.push(d) }),
+          await OpenSearchSink.open(os, prefix, { onDrop: (d) => dropped.push(d) }),
         ],
       }),
     ),
@@ -119,8 +119,8 @@ it('load --from of each shard directory, in any order, leaves the whole dataset 
     }),
   );
   const reports = await Promise.all(
-    [dirs[2], dirs[0], dirs[1]].map((from) =>
-      load({ from: from as string, sinks: [new OpenSearchSink(os, prefix)] }),
+    [dirs[2], dirs[0], dirs[1]].map(async (from) =>
+      load({ from: from as string, sinks: [await OpenSearchSink.open(os, prefix)] }),
     ),
   );
   expect(reports.map((r) => r.manifest.shard?.index)).toEqual([2, 0, 1]);

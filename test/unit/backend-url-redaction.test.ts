@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalidUrlReason, redactUrl, scrubSecret } from '../../src/sinks/credentials.js';
+import { invalidUrlReason, redactUrl, scrubSecret } from '../../src/backends/credentials.js';
 import { runCli } from '../helpers/cli.js';
 
 const SECRET = 'S3cretPW';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyJanusGraphSchema } from '../../src/sinks/janusgraph/apply-schema.js';
+import { applyJanusGraphSchema } from '../../src/backends/janusgraph/apply-schema.js';
 
 describe('applyJanusGraphSchema', () => {
   it('throws a SchemaError naming the conflicts the management script reported', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyEdgeRecord, GraphRecord } from '../../src/model/index.js';
-import { propertyJson } from '../../src/sinks/janusgraph/element-values.js';
-import { edgeBindings, vertexBindings } from '../../src/sinks/janusgraph/upsert-scripts.js';
+import { propertyJson } from '../../src/backends/janusgraph/element-values.js';
+import { edgeBindings, vertexBindings } from '../../src/backends/janusgraph/upsert-scripts.js';
 
 const transfer = {
   label: 'transfer',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.js';
 import { generate } from '../../src/orchestration/generate.js';
-import type { OutputManifest } from '../../src/sources/manifest.js';
+import type { OutputManifest } from '../../src/output/index.js';
 import { runCli } from '../helpers/cli.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'fingraph-load-check-'));

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SinkError } from '../../src/errors.js';
-import { bulkDocument, bulkTarget } from '../../src/sinks/opensearch/bulk-document.js';
-import { isRetryableRequestError, sleep } from '../../src/sinks/opensearch/bulk-retry.js';
+import { bulkDocument, bulkTarget } from '../../src/backends/opensearch/bulk-document.js';
+import { isRetryableRequestError } from '../../src/backends/opensearch/bulk-retry.js';
+import { sleep } from '../../src/backends/retry-policy.js';
 import {
   BulkSender,
   type BulkDrop,
   type BulkResponse,
   type BulkTransport,
-} from '../../src/sinks/opensearch/bulk-sender.js';
+} from '../../src/backends/opensearch/bulk-sender.js';
 
 const target = bulkTarget('transfer', 'x-transfers');
 const docs = (ids: string[]) =>

@@ -15,15 +15,15 @@ import {
   VERTEX_LABELS,
   type GraphBatch,
   type GraphRecord,
+  type GroundTruth,
 } from '../../src/model/index.js';
 import { generate } from '../../src/orchestration/generate.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
-import type { GroundTruth } from '../../src/sinks/sink.js';
 import { csvReader } from '../../src/sources/csv-reader.js';
 import { jsonReader } from '../../src/sources/json-reader.js';
 import { jsonlReader } from '../../src/sources/jsonl-reader.js';
-import type { OutputManifest } from '../../src/sources/manifest.js';
+import type { OutputManifest } from '../../src/output/index.js';
 import { readOutputDirectory, type ReadOutputOptions } from '../../src/sources/index.js';
 import { chooseFormat } from '../../src/sources/source-format.js';
 import type { RowChunk, TableReader } from '../../src/sources/table-reader.js';

@@ -1,3 +1,4 @@
+import { parseJsonProperty } from '../query-kit.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
 import {
   gremlinRows,
@@ -146,12 +147,11 @@ function fragments(h: Holder): string[] {
   const out = [`phone:${h.phone}`, `email:${h.email.split('@')[1] ?? ''}`];
   const prefix = /^[^-\s]+/.exec(h.taxId)?.[0];
   if (prefix && prefix !== h.taxId) out.push(`tax:${prefix}`);
-  try {
-    const addresses = JSON.parse(h.addresses) as { street?: string; city?: string }[];
-    for (const a of addresses) if (a.street) out.push(`street:${a.street}|${a.city ?? ''}`);
-  } catch {
-    // no addresses
-  }
+  const addresses = parseJsonProperty(h.addresses, `person ${h.person}: addresses`) as {
+    street?: string;
+    city?: string;
+  }[];
+  for (const a of addresses) if (a.street) out.push(`street:${a.street}|${a.city ?? ''}`);
   return out;
 }
 

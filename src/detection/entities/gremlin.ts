@@ -1,31 +1,8 @@
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
 import type { DetectionContext } from '../detector.js';
+import { gremlinRows, toMs } from '../query-kit.js';
 
-export const MS_PER_MINUTE = 60_000;
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
-
-/**
- * Runs one Gremlin script (values always as bindings) and returns its results as plain objects.
- * Fails loudly: a detector that cannot query must not report "nothing found".
- */
-export async function gremlinRows<T>(
-  ctx: DetectionContext,
-  script: string,
-  bindings: Record<string, unknown> = {},
-): Promise<T[]> {
-  if (!ctx.janusgraph) throw new Error('this detector needs a JanusGraph connection');
-  const result = await ctx.janusgraph.client.submit(script, bindings);
-  return result.toArray().map((item) => toPlain(item) as T);
-}
-
-/** Epoch ms of a timestamp as Gremlin returns it (Date, number or ISO string). */
-export function toMs(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') return Date.parse(value);
-  return Number.NaN;
-}
+export { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../model/index.js';
+export { gremlinRows, groupBy, toMs, unique } from '../query-kit.js';
 
 /** The first element of a valueMap list, or the value itself. */
 export function one<T>(value: T | readonly T[] | undefined): T | undefined {
@@ -77,20 +54,6 @@ export async function transfers(
     ms: toMs(r.ts),
   }));
 }
-
-/** Groups values by a key. */
-export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-export const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
 
 export const money = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 

@@ -1,6 +1,6 @@
 import type { DetectionContext, Detector, Hit } from '../detector.js';
 import { gremlinRows, groupBy, unique } from './gremlin.js';
-import { TAX_HAVENS } from './tbml.js';
+import { offshore } from './offshore.js';
 
 /** Effective ownership from which a person is an ultimate beneficial owner (FATF / EU AMLD). */
 const UBO_PERCENT = 25;
@@ -51,17 +51,6 @@ async function structure(ctx: DetectionContext): Promise<Structure> {
     companies: new Map(companies.map((c) => [c.id, c])),
     peps: new Set(peps),
   };
-}
-
-function offshore(c: CompanyInfo | undefined): boolean {
-  if (!c) return false;
-  let havens: unknown = [];
-  try {
-    havens = JSON.parse(c.havens);
-  } catch {
-    havens = [];
-  }
-  return c.shell || TAX_HAVENS.has(c.country) || (Array.isArray(havens) && havens.length > 0);
 }
 
 /** Every simple holds_share path from `start` (as lists of edges), up to MAX_DEPTH. */

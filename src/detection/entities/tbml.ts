@@ -1,5 +1,6 @@
 import { convert } from '../../generators/economy/fx.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
+import { offshore } from './offshore.js';
 import {
   gremlinRows,
   groupBy,
@@ -11,13 +12,6 @@ import {
   unique,
   type TransferRow,
 } from './gremlin.js';
-
-/** Jurisdictions commonly listed as tax havens / secrecy jurisdictions. */
-export const TAX_HAVENS: ReadonlySet<string> = new Set([
-  'AD', 'AG', 'AI', 'BB', 'BH', 'BM', 'BS', 'BZ', 'CK', 'CW', 'CY', 'DM', 'GG', 'GI', 'IM', 'JE',
-  'KN', 'KY', 'LB', 'LC', 'LI', 'LR', 'LU', 'MC', 'MH', 'MO', 'MS', 'MT', 'MU', 'NR', 'NU', 'PA',
-  'SC', 'SM', 'TC', 'VC', 'VG', 'VI', 'VU', 'WS', 'IE', 'CH', 'HK', 'SG', 'AE',
-]); // prettier-ignore
 
 /** An invoice and its bill of lading disagree on value beyond this factor. */
 const PRICE_FACTOR = 1.5;
@@ -102,17 +96,6 @@ function paymentsOf(data: TradeData, invoice: Doc): TransferRow[] {
       t.ms >= invoice.ms &&
       t.ms - invoice.ms <= PAYMENT_MS,
   );
-}
-
-function offshore(c: Company | undefined): boolean {
-  if (!c) return false;
-  let havens: unknown = [];
-  try {
-    havens = JSON.parse(c.havens);
-  } catch {
-    havens = [];
-  }
-  return c.shell || TAX_HAVENS.has(c.country) || (Array.isArray(havens) && havens.length > 0);
 }
 
 function hit(docs: readonly Doc[], pays: readonly TransferRow[], why: string): Hit {

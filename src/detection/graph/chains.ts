@@ -1,14 +1,11 @@
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
+import { toPlain } from '../../backends/index.js';
 import type { DetectionContext, Detector, Hit } from '../detector.js';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../model/index.js';
+import { gremlinRows, groupBy } from '../query-kit.js';
 import {
-  DAY,
-  HOUR,
-  MINUTE,
   between,
   dedupe,
   forwards,
-  gremlin,
-  groupBy,
   hours,
   money,
   scanTransfers,
@@ -81,12 +78,12 @@ export const muleChainDetector: Detector = {
   description:
     'a payment into a newly opened account (opened at most 90 days before the period starts), forwarded onward (repeat(), up to 5 hops) by newly opened accounts, each hop leaving within 60 min of the previous with 90–100 % of its amount (same currency)',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
-    const paths = await gremlin<{ objects: unknown[] }>(ctx, MULE_CHAIN_SCRIPT, {
-      since: new Date(ctx.windowStartMs - 90 * DAY).toISOString().slice(0, 10),
-      t0: new Date(ctx.windowStartMs - DAY),
-      t1: new Date(ctx.referenceMs + DAY),
+    const paths = await gremlinRows<{ objects: unknown[] }>(ctx, MULE_CHAIN_SCRIPT, {
+      since: new Date(ctx.windowStartMs - 90 * MS_PER_DAY).toISOString().slice(0, 10),
+      t0: new Date(ctx.windowStartMs - MS_PER_DAY),
+      t1: new Date(ctx.referenceMs + MS_PER_DAY),
       lo: 100,
-      maxGap: 60 * MINUTE,
+      maxGap: 60 * MS_PER_MINUTE,
     });
     const chains = paths
       .map((path) =>
@@ -101,7 +98,7 @@ export const muleChainDetector: Detector = {
         transferHit(
           'mule_chain',
           c,
-          `${money((c[0] as Transfer).amount)} moved ${c.map((t) => t.from).join(' → ')} → ${(c[c.length - 1] as Transfer).to} in ${Math.round(((c[c.length - 1] as Transfer).at - (c[0] as Transfer).at) / MINUTE)} min through newly opened accounts`,
+          `${money((c[0] as Transfer).amount)} moved ${c.map((t) => t.from).join(' → ')} → ${(c[c.length - 1] as Transfer).to} in ${Math.round(((c[c.length - 1] as Transfer).at - (c[0] as Transfer).at) / MS_PER_MINUTE)} min through newly opened accounts`,
         ),
       ),
     );
@@ -120,7 +117,9 @@ export const cycleDetector: Detector = {
     const hits: Hit[] = [];
     for (const first of transfers) {
       const next = (t: Transfer) =>
-        forwards(outOf, t, 72 * HOUR, 0.9, 1).filter((y) => y.at - first.at <= 72 * HOUR);
+        forwards(outOf, t, 72 * MS_PER_HOUR, 0.9, 1).filter(
+          (y) => y.at - first.at <= 72 * MS_PER_HOUR,
+        );
       const cycles = cyclesFrom(first, next, 6);
       for (const c of cycles) {
         hits.push(
@@ -141,7 +140,7 @@ function peelStep(
   outOf: ReadonlyMap<string, readonly Transfer[]>,
   t: Transfer,
 ): { peel: Transfer; main: Transfer }[] {
-  const outs = between(outOf.get(t.to) ?? [], t.at + 1, t.at + 48 * HOUR).filter(
+  const outs = between(outOf.get(t.to) ?? [], t.at + 1, t.at + 48 * MS_PER_HOUR).filter(
     (y) => y.currency === t.currency && y.to !== t.from,
   );
   const steps: { peel: Transfer; main: Transfer }[] = [];

@@ -1,20 +1,19 @@
 import type { DetectionContext, Detector, Hit } from '../detector.js';
+import { MS_PER_HOUR } from '../../model/index.js';
+import { groupBy, unique } from '../query-kit.js';
 import {
-  HOUR,
   between,
   dedupe,
-  groupBy,
   hours,
   money,
   scanTransfers,
   sum,
   transferHit,
-  unique,
   type Transfer,
 } from './transfers.js';
 
 /** A fan happens within three days. */
-const FAN_WINDOW_MS = 72 * HOUR;
+const FAN_WINDOW_MS = 72 * MS_PER_HOUR;
 /** Distinct counterparties that make a fan. */
 const FAN_DEGREE = 5;
 

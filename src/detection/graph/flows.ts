@@ -1,20 +1,19 @@
 import type { DetectionContext, Detector, Hit } from '../detector.js';
+import { MS_PER_HOUR } from '../../model/index.js';
+import { groupBy, unique } from '../query-kit.js';
 import {
-  HOUR,
   between,
   dedupe,
   forwards,
-  groupBy,
   hours,
   money,
   scanTransfers,
   sum,
   transferHit,
-  unique,
   type Transfer,
 } from './transfers.js';
 
-const WINDOW_MS = 72 * HOUR;
+const WINDOW_MS = 72 * MS_PER_HOUR;
 
 export const scatterGatherDetector: Detector = {
   name: 'scatter-gather-gremlin',

@@ -1,9 +1,6 @@
+import { MS_PER_DAY, MS_PER_HOUR } from '../../model/index.js';
 import type { DetectionContext, Hit } from '../detector.js';
-import { toPlain } from '../../sinks/janusgraph/script-result.js';
-
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+import { gremlinRows, toMs, unique } from '../query-kit.js';
 
 /** One transfer as the money-flow detectors see it. */
 export interface Transfer {
@@ -24,23 +21,6 @@ export interface TransferFilter {
   readonly maxAmount?: number;
 }
 
-/** A Gremlin script's results as plain objects. */
-export async function gremlin<T>(
-  ctx: DetectionContext,
-  script: string,
-  bindings: Record<string, unknown> = {},
-): Promise<T[]> {
-  if (ctx.janusgraph === undefined) throw new Error('this detector needs a JanusGraph connection');
-  const result = await ctx.janusgraph.client.submit(script, bindings);
-  return result.toArray().map((row) => toPlain(row) as T);
-}
-
-function toMs(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value;
-  return Date.parse(String(value));
-}
-
 /**
  * The completed transfers of the detection window within an amount range: from every account,
  * its outgoing transfers cut by time and amount (served per account by the vertex-centric
@@ -51,15 +31,15 @@ export async function scanTransfers(
   ctx: DetectionContext,
   filter: TransferFilter = {},
 ): Promise<Transfer[]> {
-  const rows = await gremlin<Record<string, unknown>>(
+  const rows = await gremlinRows<Record<string, unknown>>(
     ctx,
     "g.V().hasLabel('account').outE('transfer').has('timestamp', between(t0, t1))" +
       ".has('amount_base', between(lo, hi)).has('status', 'completed')" +
       ".project('id','f','t','ts','a','c')" +
       ".by('transaction_id').by(outV().id()).by(inV().id()).by('timestamp').by('amount_base').by('base_currency')",
     {
-      t0: new Date(ctx.windowStartMs - DAY),
-      t1: new Date(ctx.referenceMs + DAY),
+      t0: new Date(ctx.windowStartMs - MS_PER_DAY),
+      t1: new Date(ctx.referenceMs + MS_PER_DAY),
       lo: filter.minAmount ?? 0,
       hi: filter.maxAmount ?? Number.MAX_SAFE_INTEGER,
     },
@@ -77,21 +57,6 @@ export function transferOf(r: Record<string, unknown>): Transfer {
     amount: Number(r.a),
     currency: String(r.c),
   };
-}
-
-/** Transfers grouped by a key, each group in time order (input must be in time order). */
-export function groupBy(
-  transfers: readonly Transfer[],
-  key: (t: Transfer) => string,
-): Map<string, Transfer[]> {
-  const groups = new Map<string, Transfer[]>();
-  for (const t of transfers) {
-    const k = key(t);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [t]);
-    else list.push(t);
-  }
-  return groups;
 }
 
 /** Index of the first transfer at or after `ms` in a time-ordered list. */
@@ -118,9 +83,8 @@ export function between(list: readonly Transfer[], fromMs: number, toMs: number)
 }
 
 export const sum = (ts: readonly Transfer[]): number => ts.reduce((s, t) => s + t.amount, 0);
-export const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
 export const money = (n: number): string => n.toFixed(2);
-export const hours = (ms: number): string => (ms / HOUR).toFixed(1);
+export const hours = (ms: number): string => (ms / MS_PER_HOUR).toFixed(1);
 
 /** A hit over some transfers: accounts are their endpoints, events their ids (sorted). */
 export function transferHit(

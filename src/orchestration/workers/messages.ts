@@ -1,6 +1,5 @@
 import type { GenerationConfig } from '../../config/index.js';
-import type { EncodedRows, GraphBatch, Label } from '../../model/index.js';
-import type { GroundTruth } from '../../sinks/sink.js';
+import type { EncodedRows, GraphBatch, Label, GroundTruth } from '../../model/index.js';
 import type { TextFormat } from '../../sinks/files/text-encoding.js';
 
 /** What the coordinator tells a generation worker when it starts it. */

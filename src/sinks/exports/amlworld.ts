@@ -5,11 +5,12 @@ import type {
   GraphBatch,
   GraphRecord,
   PatternTruth,
+  GroundTruth,
 } from '../../model/index.js';
 import type { FileOutput } from '../files/file-output.js';
 import type { WrittenFile } from '../files/row-writer.js';
 import { TextFile } from '../files/text-file.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
 import { ExternalSort } from './external-sort.js';
 
 /**

@@ -16,11 +16,12 @@ import {
   type PropertyKind,
   type PropertyShape,
   type Row,
+  type GroundTruth,
 } from '../../model/index.js';
 import type { FileOutput } from '../files/file-output.js';
 import type { WrittenFile } from '../files/row-writer.js';
 import { TextFile } from '../files/text-file.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
 
 /**
  * GraphML attribute types per property kind. Timestamps are epoch milliseconds (`long`), which

@@ -13,11 +13,12 @@ import {
   type PropertyKind,
   type PropertyShape,
   type Row,
+  type GroundTruth,
 } from '../../model/index.js';
 import type { FileOutput } from '../files/file-output.js';
 import type { WrittenFile } from '../files/row-writer.js';
 import { TextFile } from '../files/text-file.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
 import { CsvFile } from './csv-file.js';
 
 /** neo4j-admin's header types per property kind; lists are arrays split on ARRAY_DELIMITER. */

@@ -9,12 +9,13 @@ import {
   type GraphRecord,
   type PatternTruth,
   type PropertyShape,
+  type GroundTruth,
+  MS_PER_DAY,
 } from '../../model/index.js';
 import type { FileOutput } from '../files/file-output.js';
 import type { WrittenFile } from '../files/row-writer.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
 
-const MS_PER_DAY = 86_400_000;
 /** A keyword property is a categorical feature when it has at most this many distinct values… */
 export const MAX_CATEGORIES = 1_000;
 /** …and at most this share of its non-null values (otherwise it is an identifier, not a category). */

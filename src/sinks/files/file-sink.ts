@@ -11,8 +11,10 @@ import {
   type Label,
   type Row,
   type TableSpec,
+  type GroundTruth,
 } from '../../model/index.js';
-import type { GroundTruth, SinkStats } from '../sink.js';
+import type { SinkStats } from '../sink.js';
+import { isTextFormat, type TextFormat } from './text-encoding.js';
 import type { FileOutput } from './file-output.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
@@ -37,6 +39,8 @@ const ROW_ENCODING: RowEncoding<Row> = { json: (row) => JSON.stringify(row), row
  */
 export class FileSink implements FileOutput {
   readonly name: string;
+  /** Text formats take the rows worker threads encoded (see text-encoding.ts). */
+  readonly encodedFormat: TextFormat | undefined;
   private readonly writers = new Map<Label, RowWriter<GraphRecord>>();
   private readonly written: WrittenFile[] = [];
   private total = 0;
@@ -50,6 +54,7 @@ export class FileSink implements FileOutput {
     private readonly withLabels = false,
   ) {
     this.name = `files:${format}`;
+    this.encodedFormat = isTextFormat(format) ? format : undefined;
     this.startedMs = clock();
     this.encoding = {
       json: (record) => rowJson(record, withLabels),

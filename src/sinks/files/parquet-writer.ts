@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../../model/index.js';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -8,7 +9,6 @@ import type { RowEncoding, RowWriter, WrittenFile } from './row-writer.js';
 
 /** Rows per row group: fixed, so the file never depends on the batch size. */
 const ROW_GROUP_SIZE = 50_000;
-const MS_PER_DAY = 86_400_000;
 
 interface ParquetColumn {
   readonly name: string;

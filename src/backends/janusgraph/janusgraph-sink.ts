@@ -1,17 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
-import {
-  isEdgeRecord,
-  VOCABULARY,
-  type AnyEdgeRecord,
-  type AnyVertexRecord,
-  type GraphBatch,
-  type GraphRecord,
-  truthGraph,
-} from '../../model/index.js';
+import { isEdgeRecord, VOCABULARY, type AnyEdgeRecord, type AnyVertexRecord, type GraphBatch, type GraphRecord, truthGraph, type GroundTruth } from '../../model/index.js';
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { DatasetIdentity } from '../dataset.js';
-import type { BackendSinkOptions, GroundTruth, Sink, SinkStats, VerificationRow } from '../sink.js';
+import { RefusedRecords } from '../../sinks/refused-records.js';
+import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
 import type { Checkpoint, CheckpointSample, CheckpointState } from './checkpoint.js';
 import { clearGraph } from './clear-graph.js';
@@ -136,7 +129,7 @@ export class JanusGraphSink implements Sink {
   private readonly refusedVertices = new Set<string>();
   private total = 0;
   private successful = 0;
-  private failed = 0;
+  private readonly refused: RefusedRecords;
   private retried = 0;
   private skipped = 0;
   /** Truth-graph elements written (pattern vertices, involves edges), for verification. */
@@ -153,6 +146,7 @@ export class JanusGraphSink implements Sink {
   ) {
     this.clock = options.clock ?? (() => performance.now());
     this.startedMs = this.clock();
+    this.refused = new RefusedRecords(options.onDrop);
     if (lease) {
       const ttl = options.leaseTtlMs ?? JANUSGRAPH_DEFAULTS.leaseTtlMs;
       this.heartbeat = setInterval(() => void this.renewLease(), Math.max(200, ttl / 3));
@@ -453,17 +447,16 @@ export class JanusGraphSink implements Sink {
   }
 
   private refuse(record: GraphRecord, reason: string): void {
-    this.failed++;
     if (isEdgeRecord(record)) this.waiting.delete(record);
     else this.refusedVertices.add(record.id);
     const dropped = { label: record.label, id: record.id, reason };
+    this.refused.add(dropped);
     if (this.options.failFast) {
       throw new SinkError(
         `janusgraph: ${this.slots[0]?.connection.url ?? ''}: refused ${record.label} ${record.id}: ${reason}`,
         dropped,
       );
     }
-    this.options.onDrop?.(dropped);
   }
 
   /**
@@ -549,10 +542,16 @@ export class JanusGraphSink implements Sink {
     } finally {
       await this.release();
     }
+    const unclaimed = this.refused.unclaimed(
+      `janusgraph: ${this.slots[0]?.connection.url ?? ''}`,
+      this.total,
+      { unit: 'elements', target: 'label' },
+    );
+    if (unclaimed !== undefined) throw unclaimed;
     return {
       total: this.total,
       successful: this.successful,
-      failed: this.failed,
+      failed: this.refused.count,
       retried: this.retried,
       // The Gremlin driver does not expose request sizes; no number beats a wrong one.
       bytes: 0,

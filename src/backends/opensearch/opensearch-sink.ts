@@ -1,17 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
-import { rowJson, type GraphBatch, type GraphRecord, type Label } from '../../model/index.js';
+import { rowJson, type GraphBatch, type GraphRecord, type Label, type GroundTruth } from '../../model/index.js';
 import { INDEXED_LABELS, indexNameOf, openSearchIndexes } from '../../schema/index.js';
 import type { DatasetIdentity } from '../dataset.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry-policy.js';
-import type {
-  BackendSinkOptions,
-  DroppedRecord,
-  GroundTruth,
-  Sink,
-  SinkStats,
-  VerificationRow,
-} from '../sink.js';
+import { RefusedRecords } from '../../sinks/refused-records.js';
+import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
 import { BulkChunk, bulkDocument, bulkTarget, type BulkTarget } from './bulk-document.js';
 import { withRequestRetry } from './bulk-retry.js';
@@ -84,14 +78,17 @@ const DEFAULTS = OPENSEARCH_DEFAULTS;
  * the same documents. Before the first document the indexes are created (strict mappings) and
  * refresh and replicas are turned off for the load; `close` and `abort` put them back.
  *
+ * Created by `OpenSearchSink.open`, which prepares the indexes before it resolves (like
+ * `JanusGraphSink.open`): a mapping conflict or another dataset fails before anything is generated.
  * `write` resolves once the batch is queued and a request slot is free: while OpenSearch is behind,
- * the generator waits. Refused documents go to `onDrop` (with `failFast`, the first one stops the
- * load); without an `onDrop`, `close` fails if any document was refused. Stats count documents:
- * labels without an index (traveled, issued, billed_to) are not counted.
+ * the generator waits. Refused documents follow the rule of every backend sink (`RefusedRecords`):
+ * each goes to `onDrop` with its id and reason (with `failFast`, the first one stops the load);
+ * without an `onDrop`, `close` fails. Stats count documents: labels without an index (traveled,
+ * issued, billed_to) are not counted.
  *
  * @example
  * const connection = await connectOpenSearch({ url: 'http://127.0.0.1:9200' });
- * const sink = new OpenSearchSink(connection, 'fingraph-', { onDrop: (d) => console.error(d) });
+ * const sink = await OpenSearchSink.open(connection, 'fingraph-', { onDrop: (d) => console.error(d) });
  * const report = await generate({ config, extraSinks: [sink] });
  * const rows = await sink.verify({ ...report.counts, patterns: report.groundTruth.patterns.length });
  */
@@ -112,8 +109,7 @@ export class OpenSearchSink implements Sink {
   private timedFlush: Promise<void> | undefined;
   private startedMs: number | undefined;
   private total = 0;
-  private readonly droppedByIndex = new Map<string, number>();
-  private firstDrop: (DroppedRecord & { index: string }) | undefined;
+  private readonly refused: RefusedRecords;
   private published = false;
   private readonly onAbortSignal = () => {
     this.sender.fail(
@@ -121,11 +117,31 @@ export class OpenSearchSink implements Sink {
     );
   };
 
-  constructor(
+  /**
+   * Creates the sink and prepares the indexes (created or checked, this dataset claimed, refresh
+   * and replicas relaxed for the load) before it resolves.
+   */
+  static async open(
+    connection: OpenSearchConnection,
+    prefix: string,
+    options: OpenSearchSinkOptions = {},
+  ): Promise<OpenSearchSink> {
+    const sink = new OpenSearchSink(connection, prefix, options);
+    try {
+      await sink.prepared();
+    } catch (error) {
+      await sink.abort(error);
+      throw error;
+    }
+    return sink;
+  }
+
+  private constructor(
     private readonly connection: OpenSearchConnection,
     readonly prefix: string,
-    private readonly options: OpenSearchSinkOptions = {},
+    private readonly options: OpenSearchSinkOptions,
   ) {
+    this.refused = new RefusedRecords(options.onDrop);
     this.flushBytes = positive('flushBytes', options.flushBytes ?? DEFAULTS.flushBytes);
     this.flushIntervalMs = options.flushIntervalMs ?? DEFAULTS.flushIntervalMs;
     this.clock = options.clock ?? (() => performance.now());
@@ -153,11 +169,8 @@ export class OpenSearchSink implements Sink {
     );
   }
 
-  /**
-   * Creates or checks the indexes and relaxes their settings for the load. Called by the first
-   * write; call it earlier to fail on a mapping conflict before generating anything.
-   */
-  open(): Promise<void> {
+  /** Creates or checks the indexes and relaxes their settings for the load, once. */
+  private prepared(): Promise<void> {
     this.opening ??= withRequestRetry(() => this.prepare(), {
       what: `opensearch: ${this.connection.url}: preparing the indexes`,
       ...(this.options.signal ? { signal: this.options.signal } : {}),
@@ -187,7 +200,7 @@ export class OpenSearchSink implements Sink {
 
   async write(batch: GraphBatch): Promise<void> {
     this.throwIfFailed();
-    await this.open();
+    await this.prepared();
     for (const record of batch.vertices) {
       this.add(record);
       if (this.chunk.size >= this.flushBytes) await this.flush();
@@ -201,7 +214,7 @@ export class OpenSearchSink implements Sink {
   /** Indexes the patterns (by pattern_id) and the event labels (by `label:event_id`). */
   async writeGroundTruth(truth: GroundTruth): Promise<void> {
     this.throwIfFailed();
-    await this.open();
+    await this.prepared();
     const patterns = this.target('patterns');
     for (const pattern of truth.patterns) {
       this.queue(patterns, pattern.pattern_id, JSON.stringify(pattern));
@@ -220,7 +233,7 @@ export class OpenSearchSink implements Sink {
    */
   async close(): Promise<SinkStats> {
     try {
-      await this.open();
+      await this.prepared();
       await this.timedFlush;
       await this.flush();
       await this.sender.drain();
@@ -231,7 +244,11 @@ export class OpenSearchSink implements Sink {
     }
     await this.release();
     await this.connection.client.indices.refresh({ index: [...this.indexes.values()].join(',') });
-    if (this.firstDrop !== undefined && this.options.onDrop === undefined) throw this.dropSummary();
+    const unclaimed = this.refused.unclaimed('opensearch sink', this.total, {
+      unit: 'docs',
+      target: 'index',
+    });
+    if (unclaimed !== undefined) throw unclaimed;
     return this.stats();
   }
 
@@ -326,10 +343,7 @@ export class OpenSearchSink implements Sink {
 
   private dropped(drop: BulkDrop): void {
     const { target, id } = drop.doc;
-    const record: DroppedRecord = { label: target.label, id, reason: drop.reason };
-    this.droppedByIndex.set(target.index, (this.droppedByIndex.get(target.index) ?? 0) + 1);
-    this.firstDrop ??= { ...record, index: target.index };
-    this.options.onDrop?.(record);
+    this.refused.add({ label: target.label, id, reason: drop.reason }, target.index);
     if (this.options.failFast === true)
       this.sender.fail(
         new SinkError(
@@ -337,16 +351,6 @@ export class OpenSearchSink implements Sink {
           { index: target.index, id, label: target.label, reason: drop.reason },
         ),
       );
-  }
-
-  private dropSummary(): SinkError {
-    const first = this.firstDrop;
-    const failed = this.sender.stats.failed;
-    const byIndex = [...this.droppedByIndex].map(([index, n]) => `"${index}" ${n}`).join(', ');
-    return new SinkError(
-      `opensearch sink: ${failed}/${this.total} docs refused (${byIndex}; first: index "${first?.index ?? '?'}" id "${first?.id ?? '?'}": ${first?.reason ?? '?'})`,
-      { failed, total: this.total, byIndex: Object.fromEntries(this.droppedByIndex) },
-    );
   }
 
   private throwIfFailed(): void {

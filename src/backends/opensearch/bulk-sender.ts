@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
-import { delayFor, type RetryPolicy } from '../retry-policy.js';
+import { delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { BulkDocument } from './bulk-document.js';
 import {
   isRetryableRequestError,
   requestFailureReason,
   RETRYABLE_STATUSES,
-  sleep,
   statusOf,
 } from './bulk-retry.js';
 

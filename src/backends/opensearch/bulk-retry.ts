@@ -1,4 +1,5 @@
 import { FingraphError, SinkError } from '../../errors.js';
+import { sleep } from '../retry-policy.js';
 
 /**
  * Which OpenSearch answers are worth sending again. 429 means the node is busy (write queue full,
@@ -54,29 +55,6 @@ export function requestFailureReason(error: unknown): string {
         : `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`;
   const line = detail.split('\n')[0] ?? detail;
   return `${status === undefined ? '' : `HTTP ${status} `}${line.slice(0, 300)}`;
-}
-
-/**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The abort listener is
- * removed when the wait ends, so a long load with many retries does not pile up listeners.
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted === true) return Promise.reject(toError(signal.reason));
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(toError(signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function toError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error(String(reason));
 }
 
 /**

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { GenerationConfig } from '../config/index.js';
 import { FingraphError, SchemaError } from '../errors.js';
+import type { Label } from '../model/index.js';
+import type { WrittenFile } from '../sinks/files/row-writer.js';
+import { VERSION } from '../version.js';
 
 /** The name of the manifest inside an output directory. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -76,4 +80,37 @@ export async function readManifest(directory: string): Promise<OutputManifest> {
     );
   }
   return parsed.data;
+}
+
+/** Settings that change how fast output is produced, never what it is: left out of the manifest. */
+const OUTPUT_NEUTRAL_SETTINGS = new Set(['batchSize', 'enableParallel', 'numWorkers']);
+
+/** The shard is not part of the dataset's config: a shard's manifest names it on its own line. */
+const MANIFEST_EXCLUDED = new Set([...OUTPUT_NEUTRAL_SETTINGS, 'shard']);
+
+/**
+ * The manifest: what was generated, from which config, with checksums. It holds no wall-clock time
+ * and no output-neutral settings, so the same seed and config reproduce it byte for byte. A
+ * shard's manifest says which part it holds; merging the parts gives the unsharded manifest.
+ */
+export function buildManifest(
+  config: GenerationConfig,
+  shard: { readonly index: number; readonly count: number },
+  counts: Readonly<Record<Label, number>>,
+  files: readonly WrittenFile[],
+  chunkSize: number,
+) {
+  return {
+    generator: 'fingraph',
+    version: VERSION,
+    seed: config.seed,
+    chunk_size: chunkSize,
+    ...(shard.count > 1 ? { shard } : {}),
+    config: Object.fromEntries(
+      Object.entries(config).filter(([name]) => !MANIFEST_EXCLUDED.has(name)),
+    ),
+    counts,
+    total_records: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    files: [...files].sort((a, b) => a.path.localeCompare(b.path)),
+  };
 }

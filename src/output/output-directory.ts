@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ConfigError, SinkError } from '../../errors.js';
+import { ConfigError, SinkError } from '../errors.js';
 
 /**
  * The output directory cannot be used as given. Names the library's own options (`outDir`,

@@ -26,13 +26,21 @@ export class Checkpoint {
     readonly source: string,
   ) {}
 
-  /** The last saved state for this source, or undefined for a fresh load. */
+  /**
+   * The last saved state for this source, or undefined for a fresh load (no checkpoint file).
+   * A file that exists but cannot be read fails: resuming from scratch would reload everything.
+   */
   async read(): Promise<CheckpointState | undefined> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
-    } catch {
-      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new SinkError(
+        `checkpoint ${this.path} cannot be read (${(error as Error).message}); fix its permissions or point --checkpoint elsewhere`,
+        { path: this.path },
+        { cause: error },
+      );
     }
     let state: CheckpointState;
     try {
