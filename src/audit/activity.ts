@@ -11,6 +11,7 @@ export const WEEKDAYS = [
   'Sunday',
 ] as const;
 
+/** Transfers on one day of the month, per calendar date. */
 export interface DayOfMonthActivity {
   readonly day: number;
   readonly transfers: number;
@@ -20,6 +21,9 @@ export interface DayOfMonthActivity {
   readonly perDate: number;
 }
 
+/**
+ * When transfers happen, on the account country's local clock: by hour, weekday and day of month.
+ */
 export interface Activity {
   /** Transfers by local hour 0–23. */
   readonly hour: readonly number[];

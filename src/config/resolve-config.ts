@@ -20,6 +20,10 @@ export interface ConfigLayer {
   readonly source: 'file' | 'flag';
 }
 
+/**
+ * What {@link resolveConfig} merges: a preset, then layers (config file, flags) in increasing
+ * priority.
+ */
 export interface ConfigInput {
   readonly preset?: string;
   /** Lowest to highest precedence: config file, then flags. */

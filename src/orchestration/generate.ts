@@ -18,6 +18,7 @@ import { verifySinks } from './verify-sinks.js';
 import type { UnitRange } from './work-units.js';
 import { generateBatchesInWorkers } from './workers/parallel-batches.js';
 
+/** Options of {@link generate}: the resolved config, where to write, and extra sinks. */
 export interface GenerateOptions {
   readonly config: GenerationConfig;
   /** Output directory; omit to generate only into `extraSinks`. */
@@ -39,6 +40,7 @@ export interface GenerateOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A progress event of a run, for a progress bar. */
 export interface Progress {
   readonly elements: number;
   readonly elapsedMs: number;
@@ -46,6 +48,9 @@ export interface Progress {
   readonly totalElements?: number;
 }
 
+/**
+ * What {@link generate} returns: counts per label, timings, per-sink stats and the ground truth.
+ */
 export interface GenerateReport {
   readonly counts: Readonly<Record<Label, number>>;
   readonly totalRecords: number;

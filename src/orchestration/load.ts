@@ -10,6 +10,7 @@ import type { Progress } from './generate.js';
 import { RunCounter } from './run-stats.js';
 import { verifySinks } from './verify-sinks.js';
 
+/** Options of {@link load}: the directory written by `generate` and the sinks to load it into. */
 export interface LoadOptions {
   /** A directory written by `generate` (it must hold manifest.json). */
   readonly from: string;
@@ -28,6 +29,7 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What {@link load} returns: per-sink stats and the verification of the counts. */
 export interface LoadReport {
   readonly format: TableFormat;
   readonly counts: Readonly<Record<Label, number>>;

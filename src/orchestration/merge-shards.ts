@@ -15,6 +15,7 @@ import { fanOut } from './fan-out.js';
 import { buildManifest, countByTypology, generationStats } from './generate.js';
 import { RunCounter } from './run-stats.js';
 
+/** Options of {@link mergeShards}: the shard directories and where to write the whole. */
 export interface MergeOptions {
   /** The shards' output directories, in any order. */
   readonly shards: readonly string[];
@@ -23,6 +24,7 @@ export interface MergeOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What {@link mergeShards} returns. */
 export interface MergeReport {
   readonly outDir: string;
   readonly totalRecords: number;

@@ -25,6 +25,7 @@ import {
 import { OpenSearchSink } from '../sinks/opensearch/opensearch-sink.js';
 import type { GroundTruth, Sink } from '../sinks/sink.js';
 
+/** Options of {@link seedBank}: which bank to generate, and the backends to seed. */
 export interface SeedBankOptions {
   /** Preset to start from. Default `small` (2 instances of every typology, plus look-alikes). */
   readonly preset?: string;
