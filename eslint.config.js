@@ -79,6 +79,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'build/**',
       'node_modules/**',
       'output/**',
       'schema/**',

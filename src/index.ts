@@ -1,6 +1,9 @@
 /**
- * fingraph's public API. Everything a library user needs is exported here, by name.
+ * fingraph's public API. Everything a library user needs is exported here, by name: generating a
+ * bank ({@link generate}), loading it ({@link load}), seeding your own backends for a detection
+ * test ({@link seedBank}) and scoring hits against the ground truth ({@link scoreHits}).
  *
+ * @packageDocumentation
  * @example
  * import { generate, resolveConfig } from 'fingraph';
  * const config = resolveConfig({ preset: 'small', layers: [{ source: 'flag', values: { seed: 7 } }] });

@@ -12,6 +12,7 @@ export const WEEKDAYS = [
   'Sunday',
 ] as const;
 
+/** Transfers on one day of the month, per calendar date. */
 export interface DayOfMonthActivity {
   readonly day: number;
   readonly transfers: number;
@@ -21,6 +22,9 @@ export interface DayOfMonthActivity {
   readonly perDate: number;
 }
 
+/**
+ * When transfers happen, on the account country's local clock: by hour, weekday and day of month.
+ */
 export interface Activity {
   /** Transfers by local hour 0–23. */
   readonly hour: readonly number[];

@@ -11,6 +11,7 @@ import { leakChecks } from './leak-checks.js';
 import { LEAK_SAMPLE_LIMIT, LeakCollector, type FieldRole } from './leak-table.js';
 import { checkRealism } from './realism-targets.js';
 
+/** Options of {@link auditDirectory}. */
 export interface AuditOptions {
   /** Format to read when the directory holds several; default as `fingraph load --from`. */
   readonly format?: TableFormat;

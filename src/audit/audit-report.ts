@@ -12,6 +12,7 @@ export interface LabelCount {
   readonly labelled: number;
 }
 
+/** The share of transfers labelled with one typology. */
 export interface TypologyRate {
   readonly typology: string;
   /** Transfers labelled with this typology. */
@@ -20,6 +21,7 @@ export interface TypologyRate {
   readonly rate: number;
 }
 
+/** How many transfers carry a crime label, overall and per typology. */
 export interface Laundering {
   readonly transfers: number;
   /** Transfers that appear in ground_truth/event_labels. */
@@ -36,6 +38,7 @@ export interface PurposeAmounts {
   readonly crime: Distribution;
 }
 
+/** Transfer amounts, background and crime apart, overall and per purpose. */
 export interface Amounts {
   /**
    * Which field the amounts are: `amount_base` (in base currency) when every transfer has it,

@@ -6,6 +6,7 @@ export interface DegreePoint {
   readonly accounts: number;
 }
 
+/** How incoming transfers spread over receiving accounts. */
 export interface InDegree {
   /** Accounts that received at least one transfer. */
   readonly receivers: number;

@@ -11,6 +11,7 @@ export const LEAK_SAMPLE_LIMIT = 200_000;
 export const LEAK_THRESHOLD = 0.7;
 /** The amount and its derivatives may separate more (crimes do move unusual sums), up to this. */
 export const AMOUNT_LEAK_THRESHOLD = 0.85;
+/** The transfer fields that are amounts; they get the higher {@link AMOUNT_LEAK_THRESHOLD}. */
 export const AMOUNT_FIELDS: ReadonlySet<string> = new Set([
   'amount',
   'amount_base',
@@ -21,6 +22,7 @@ export const AMOUNT_FIELDS: ReadonlySet<string> = new Set([
 /** What a column is: the event's own id, one of its endpoints, or an ordinary property. */
 export type FieldRole = 'id' | 'endpoint' | 'property';
 
+/** How well one field alone separates labelled events from the rest. */
 export interface LeakField {
   readonly field: string;
   readonly role: FieldRole;
@@ -34,6 +36,9 @@ export interface LeakField {
   readonly flagged: boolean;
 }
 
+/**
+ * The leak table of one label: every field ranked by how well it gives the labelled events away.
+ */
 export interface LeakTable {
   readonly label: string;
   /** Events of the label in the output. */

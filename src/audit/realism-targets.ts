@@ -25,6 +25,7 @@ export interface RealismFigures {
   readonly salaryCoverage: number | null;
 }
 
+/** The name of one realism figure. */
 export type RealismFigure = keyof RealismFigures;
 
 /** A target: the closed range a figure must fall in. */
@@ -52,6 +53,7 @@ export const REALISM_TARGETS: readonly Target[] = [
   { figure: 'salaryCoverage', min: 1, text: '100 %', unit: 'share' },
 ];
 
+/** One realism figure beside its target, and whether it meets it. */
 export interface TargetCheck {
   readonly figure: string;
   readonly value: number | null;

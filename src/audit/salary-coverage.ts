@@ -5,6 +5,7 @@ export interface SalaryPayment {
   readonly utcMs: number;
 }
 
+/** Whether every employed person is paid by their employer every month. */
 export interface SalaryCoverage {
   /** Persons with an employer, an account of their own, and an employer that has an account. */
   readonly eligiblePersons: number;

@@ -55,7 +55,7 @@ export class StallWatch {
     // Two windows in, so the run has a rate of its own to compare with.
     if (elapsedMs >= 2 * this.options.windowMs && recent < average * STALL_SHARE)
       this.write(
-        `warning: loading slowed to ${recent.toLocaleString('en-US')} elements/s (the run so far: ${average.toLocaleString('en-US')}/s); a backend may be out of memory or overloaded — check its log (the local in-memory JanusGraph needs heap for the whole graph: README "Faults while loading")\n`,
+        `warning: loading slowed to ${recent.toLocaleString('en-US')} elements/s (the run so far: ${average.toLocaleString('en-US')}/s); a backend may be out of memory or overloaded — check its log (the local in-memory JanusGraph needs heap for the whole graph: docs/loading.md, "Faults while loading")\n`,
       );
     this.windowStart = { elements: done, elapsedMs };
   }

@@ -12,7 +12,9 @@ export type TableFormat = (typeof TABLE_FORMATS)[number];
 export const EXPORT_FORMATS = ['amlworld', 'pyg', 'graphml', 'neo4j'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Every value `--format` accepts: the table formats, then the exports. */
 export const OUTPUT_FORMATS = [...TABLE_FORMATS, ...EXPORT_FORMATS] as const;
+/** One of {@link OUTPUT_FORMATS}. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function isTableFormat(format: string): format is TableFormat {
@@ -38,6 +40,11 @@ export type OptionType =
 
 export type OptionGroup = 'population' | 'events' | 'typologies' | 'behaviour' | 'run';
 
+/**
+ * One option, declared once: its flag, config keys, default per preset, rule and meaning. The CLI
+ * flags, config-file validation, the config JSON Schema and the options table are generated from
+ * these.
+ */
 export interface OptionDescriptor {
   /** camelCase name used in code and accepted in config files. */
   readonly name: string;

@@ -11,7 +11,7 @@ function cell(value: unknown): string {
     : JSON.stringify(value);
 }
 
-/** The README options table, generated from the option descriptors and presets. */
+/** The options table of docs/configuration.md, from the option descriptors and presets. */
 export function optionsMarkdown(): string {
   const header = `| flag | config key (snake_case) | ${PRESET_NAMES.map((p) => `\`${p}\``).join(' | ')} | meaning |`;
   const rule = `|---|---|${PRESET_NAMES.map(() => '---:').join('|')}|---|`;

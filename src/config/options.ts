@@ -19,7 +19,7 @@ export {
 /**
  * Every generation option, declared once. These descriptors drive the CLI flags, config-file
  * validation (camelCase or the original's snake_case names), the config JSON Schema and the
- * README options table. Typology options live with their family in ./typologies/.
+ * options table in docs/configuration.md. Typology options live with their family in ./typologies/.
  */
 export const OPTION_DESCRIPTORS = [
   option('seed', 'seed', 'run', 'root seed: same seed and config give byte-identical output'),

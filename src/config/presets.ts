@@ -1,7 +1,9 @@
 import type { GenerationConfig } from './generation-config.js';
 import { TYPOLOGY_DEFAULTS } from './typologies/index.js';
 
+/** The presets, smallest first; `aml-hi` and `aml-li` are AMLworld-like laundering rates. */
 export const PRESET_NAMES = ['tiny', 'small', 'complete', 'large', 'aml-hi', 'aml-li'] as const;
+/** One of {@link PRESET_NAMES}. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** Instance counts for every typology: `n` of each. */

@@ -20,6 +20,10 @@ export interface ConfigLayer {
   readonly source: 'file' | 'flag';
 }
 
+/**
+ * What {@link resolveConfig} merges: a preset, then layers (config file, flags) in increasing
+ * priority.
+ */
 export interface ConfigInput {
   readonly preset?: string;
   /** Lowest to highest precedence: config file, then flags. */
@@ -253,7 +257,7 @@ export function resolveConfig(input: ConfigInput): GenerationConfig {
         throw new ConfigError(
           key,
           raw,
-          'is not a known option (the README options table and `fingraph generate --help` list them)',
+          'is not a known option (docs/configuration.md and `fingraph generate --help` list them)',
         );
       }
       const other = spelledAs.get(d.name);

@@ -17,6 +17,10 @@ import {
 
 export type { EventEndpoints } from './drawing-facts.js';
 
+/**
+ * What {@link renderDetectionReport} draws: the scores, the detector outcomes and the pattern
+ * drawings.
+ */
 export interface ReportInput {
   readonly title?: string;
   /** Per-typology score; null without ground truth (the report then lists hits only). */

@@ -44,6 +44,7 @@ export interface DetectionRun {
   readonly skipped: number;
 }
 
+/** Options of {@link runDetection}: which detectors to run, against which backends. */
 export interface RunDetectionOptions {
   /** Monotonic milliseconds (tests). */
   readonly clock?: () => number;

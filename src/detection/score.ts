@@ -152,6 +152,7 @@ function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+/** Options of {@link scoreHits}. */
 export interface ScoreOptions {
   /** Query time per typology, ms. */
   readonly queryTimeMs?: Readonly<Record<string, number>>;

@@ -29,6 +29,7 @@ export interface EdgeRecord<L extends EdgeLabel = EdgeLabel> {
 export type AnyVertexRecord = { [L in VertexLabel]: VertexRecord<L> }[VertexLabel];
 /** Any edge record, discriminated by label. */
 export type AnyEdgeRecord = { [L in EdgeLabel]: EdgeRecord<L> }[EdgeLabel];
+/** Any vertex or edge record. */
 export type GraphRecord = AnyVertexRecord | AnyEdgeRecord;
 
 /**

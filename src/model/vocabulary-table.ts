@@ -1,6 +1,6 @@
 import { VOCABULARY, LABELS } from './vocabulary.js';
 
-/** The README data-model table, generated from the vocabulary. */
+/** The data-model table of docs/data-model.md, generated from the vocabulary (`npm run docs`). */
 export function vocabularyMarkdown(): string {
   const rows = LABELS.map((label) => {
     const d = VOCABULARY[label];

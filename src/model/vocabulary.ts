@@ -17,6 +17,7 @@ import {
 } from './edges/relationships.js';
 import { billedToShape, issuedShape, loggedInShape, traveledShape } from './edges/activity.js';
 
+/** The vertex labels of the graph, in output order. */
 export const VERTEX_LABELS = [
   'person',
   'company',
@@ -25,8 +26,10 @@ export const VERTEX_LABELS = [
   'document',
   'travel',
 ] as const;
+/** One of {@link VERTEX_LABELS}. */
 export type VertexLabel = (typeof VERTEX_LABELS)[number];
 
+/** The edge labels of the graph, in output order. */
 export const EDGE_LABELS = [
   'owns',
   'employed_by',
@@ -41,9 +44,12 @@ export const EDGE_LABELS = [
   'issued',
   'billed_to',
 ] as const;
+/** One of {@link EDGE_LABELS}. */
 export type EdgeLabel = (typeof EDGE_LABELS)[number];
 
+/** Any vertex or edge label. */
 export type Label = VertexLabel | EdgeLabel;
+/** Every label: the vertex labels, then the edge labels. */
 export const LABELS: readonly Label[] = [...VERTEX_LABELS, ...EDGE_LABELS];
 
 interface ElementDefinition {

@@ -9,6 +9,7 @@ import type { Plan } from './plan.js';
 import { UnitGenerator } from './unit-generator.js';
 import { scheduleUnits, type UnitRange } from './work-units.js';
 
+/** Options of {@link generateBatches}. */
 export interface BatchOptions {
   /** Elements per batch (vertices + edges); the last batch may be smaller. */
   readonly batchSize: number;

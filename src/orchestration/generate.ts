@@ -12,6 +12,7 @@ import { runStream } from './run.js';
 import type { UnitRange } from './work-units.js';
 import { generateBatchesInWorkers } from './workers/parallel-batches.js';
 
+/** Options of {@link generate}: the resolved config, where to write, and extra sinks. */
 export interface GenerateOptions {
   readonly config: GenerationConfig;
   /** Output directory; omit to generate only into `extraSinks`. */
@@ -33,6 +34,7 @@ export interface GenerateOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A progress event of a run, for a progress bar. */
 export interface Progress {
   readonly elements: number;
   readonly elapsedMs: number;
@@ -40,6 +42,9 @@ export interface Progress {
   readonly totalElements?: number;
 }
 
+/**
+ * What {@link generate} returns: counts per label, timings, per-sink stats and the ground truth.
+ */
 export interface GenerateReport {
   readonly counts: Readonly<Record<Label, number>>;
   readonly totalRecords: number;

@@ -9,6 +9,7 @@ import { checkSource } from './load-check.js';
 import type { Progress } from './generate.js';
 import { runStream } from './run.js';
 
+/** Options of {@link load}: the directory written by `generate` and the sinks to load it into. */
 export interface LoadOptions {
   /** A directory written by `generate` (it must hold manifest.json). */
   readonly from: string;
@@ -27,6 +28,7 @@ export interface LoadOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What {@link load} returns: per-sink stats and the verification of the counts. */
 export interface LoadReport {
   readonly format: TableFormat;
   readonly counts: Readonly<Record<Label, number>>;

@@ -17,6 +17,7 @@ import { readOutputDirectory, type OutputSource } from '../sources/index.js';
 import { VERSION } from '../version.js';
 import { runStream } from './run.js';
 
+/** Options of {@link mergeShards}: the shard directories and where to write the whole. */
 export interface MergeOptions {
   /** The shards' output directories, in any order. */
   readonly shards: readonly string[];
@@ -25,6 +26,7 @@ export interface MergeOptions {
   readonly signal?: AbortSignal;
 }
 
+/** What {@link mergeShards} returns. */
 export interface MergeReport {
   readonly outDir: string;
   readonly totalRecords: number;

@@ -12,6 +12,10 @@ import { STAGES, type Stage } from './stages.js';
  */
 export const CHUNK_SIZE = 1_000;
 
+/**
+ * A run planned before anything is generated: counts, stage order, typology instances and their
+ * reserved id slots.
+ */
 export interface Plan {
   readonly config: GenerationConfig;
   readonly time: TimeFrame;

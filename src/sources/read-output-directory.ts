@@ -28,6 +28,7 @@ import { checkRecordCount, pathIn, verifyFiles } from './verify-files.js';
 /** Elements per batch when none is given (the generator's default). */
 export const DEFAULT_READ_BATCH_SIZE = 1_000;
 
+/** Options of {@link readOutputDirectory}. */
 export interface ReadOutputOptions {
   /** Format to read; default: the first the manifest lists, in the order jsonl, parquet, csv, json. */
   readonly format?: TableFormat;

@@ -22,6 +22,7 @@ import {
 import type { GroundTruth } from '../model/index.js';
 import type { Sink } from '../sinks/sink.js';
 
+/** Options of {@link seedBank}: which bank to generate, and the backends to seed. */
 export interface SeedBankOptions {
   /** Preset to start from. Default `small` (2 instances of every typology, plus look-alikes). */
   readonly preset?: string;

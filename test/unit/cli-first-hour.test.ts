@@ -281,8 +281,14 @@ describe('text that said what the code no longer does (#15.7)', () => {
     expect(cli.stderr).toMatch(/--out: ".*not-empty" is a non-empty directory; pass --overwrite/);
   });
 
-  it('the README gives the heap growing factor the code sets', async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  it('the docs give the heap growing factor the code sets', async () => {
+    const readme = (
+      await Promise.all(
+        ['README.md', 'docs/sharding.md', 'docs/benchmarks.md'].map((file) =>
+          readFile(new URL(`../../${file}`, import.meta.url), 'utf8'),
+        ),
+      )
+    ).join('\n');
     const { HEAP_GROWING_PERCENT } = await import('../../src/orchestration/heap-tuning.js');
     const stated = [...readme.matchAll(/heap growing factor to (\d+) %/g)].map((m) => Number(m[1]));
     expect(stated.length).toBeGreaterThan(0);

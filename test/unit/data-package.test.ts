@@ -82,8 +82,8 @@ describe('datapackage.json beside CSV output', () => {
     ]);
   });
 
-  it('the README reads map every Table Schema type the descriptor uses', async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  it('the reads in docs/output.md map every Table Schema type the descriptor uses', async () => {
+    const readme = await readFile(new URL('../../docs/output.md', import.meta.url), 'utf8');
     const used = new Set(descriptor.resources.flatMap((r) => r.schema.fields.map((f) => f.type)));
     // Types the one-liners leave to their default (string/VARCHAR) must be meant as text.
     const pandas = /pd\.read_csv\([^\n]*\{([^}]*)\}\.get\(f\['type'\], 'string'\)/.exec(

@@ -56,7 +56,7 @@ describe('background economy', () => {
 
       // The fields the issue found leaking no longer tell crime transfers from the rest: the bank's
       // risk score, fees, status, conversions. (Purpose, type, description and amount still do:
-      // see the README's economy section.)
+      // see docs/economy.md.)
       const transfer = report.leaks.find((t) => t.label === 'transfer');
       const auc = (field: string) => transfer?.fields.find((f) => f.field === field)?.auc ?? 1;
       for (const field of [

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,34 +7,26 @@ import { COMMANDS } from '../../src/cli/command-table.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { runCli } from '../helpers/cli.js';
 import { readmeCommands, runReadmeCommand } from '../helpers/readme-commands.js';
-import { optionsMarkdown } from '../../src/config/index.js';
-import { vocabularyMarkdown } from '../../src/model/index.js';
-import { typologiesMarkdown } from '../../src/generators/patterns/typology-table.js';
+import { blockOf } from '../../scripts/docs/blocks.mjs';
 
 const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-
-function section(name: string): string | undefined {
-  return new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)<!-- ${name}:end -->`)
-    .exec(readme)?.[1]
-    ?.trimEnd();
-}
+// The exit-code table lives in the troubleshooting guide; the README links it.
+const troubleshooting = await readFile(
+  new URL('../../docs/troubleshooting.md', import.meta.url),
+  'utf8',
+);
 
 describe('README', () => {
-  it('options table matches the option descriptors (run `npm run docs`)', () => {
-    expect(section('options')).toBe(optionsMarkdown());
-  });
-  it('data model table matches the vocabulary (run `npm run docs`)', () => {
-    expect(section('vocabulary')).toBe(vocabularyMarkdown());
-  });
-  it('typology table matches the registry (run `npm run docs`)', () => {
-    expect(section('typologies')).toBe(typologiesMarkdown());
-  });
   it('quick start shows npm test', () => {
     expect(readme).toContain('npm test');
   });
-  it('every example that loads a backend while generating also writes the files (--out)', () => {
+  it('every example (README and guides) that loads a backend while generating also writes the files (--out)', () => {
     // load --from and detect --truth read those files; without --out a load leaves none.
-    const commands = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)]
+    const guides = readdirSync(new URL('../../docs/', import.meta.url))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8'));
+    const commands = [readme, ...guides]
+      .flatMap((text) => [...text.matchAll(/```bash\n([\s\S]*?)```/g)])
       .flatMap((m) => (m[1] ?? '').replaceAll('\\\n', ' ').split('\n'))
       .filter(
         (line) => /fingraph generate\b/.test(line) && /--(janusgraph|opensearch)\b/.test(line),
@@ -50,10 +43,10 @@ describe('option descriptors', () => {
   });
 });
 
-describe('README exit codes', () => {
-  const rows = (section('exit-codes') ?? '')
+describe('exit codes (docs/troubleshooting.md)', () => {
+  const rows = (blockOf(troubleshooting, 'exit-codes') ?? '')
     .split('\n')
-    .slice(2)
+    .filter((row) => /^\|\s*\d+\s*\|/.test(row))
     .map((row) => row.split('|').map((cell) => cell.trim()))
     .map(([, code, , examples]) => ({
       code: Number(code),

@@ -8,6 +8,9 @@ import {
   type Credentials,
 } from '../credentials.js';
 
+/**
+ * How to reach a JanusGraph server: its Gremlin URL and, if needed, credentials and TLS settings.
+ */
 export interface JanusGraphOptions {
   /** ws:// or wss:// Gremlin endpoint, e.g. ws://127.0.0.1:8182/gremlin. */
   readonly url: string;

@@ -26,6 +26,7 @@ import {
   type UpsertOutcome,
 } from './upsert-scripts.js';
 
+/** Options of {@link JanusGraphSink}: the connection, and how to batch, retry and resume. */
 export interface JanusGraphSinkOptions extends BackendSinkOptions {
   readonly connection: JanusGraphOptions;
   /** Elements per request. */

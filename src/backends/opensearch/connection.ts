@@ -9,6 +9,7 @@ import {
   type Credentials,
 } from '../credentials.js';
 
+/** How to reach an OpenSearch cluster: its URL and, if needed, credentials and TLS settings. */
 export interface OpenSearchOptions {
   /** http:// or https:// endpoint, e.g. http://127.0.0.1:9200. */
   readonly url: string;
@@ -21,6 +22,7 @@ export interface OpenSearchOptions {
   readonly connectTimeoutMs?: number;
 }
 
+/** An open connection to OpenSearch, checked to answer; `client` is the OpenSearch client. */
 export interface OpenSearchConnection {
   readonly url: string;
   readonly client: Client;

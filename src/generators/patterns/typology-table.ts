@@ -1,6 +1,6 @@
 import { TYPOLOGY_REGISTRY } from './registry.js';
 
-/** The README typology table, generated from the registry. */
+/** The subtype table of docs/typologies.md, generated from the registry (`npm run docs`). */
 export function typologiesMarkdown(): string {
   const rows = TYPOLOGY_REGISTRY.flatMap(({ typology }) =>
     typology.subtypes.map(

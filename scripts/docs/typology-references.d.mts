@@ -1,0 +1,3 @@
+export const TYPOLOGY_REFERENCES: Readonly<
+  Record<string, { follows: string; invariant: string; test: string }>
+>;
