@@ -12,6 +12,7 @@ const ROWS = {
   opensearch: OPENSEARCH_BACKEND,
 } as const;
 
+/** A backend fingraph loads into and detects on: one row of the backend table. */
 export type BackendKind = keyof typeof ROWS;
 
 /** A backend's connection options, load tuning and detection target, by kind. */

@@ -23,12 +23,17 @@ export function generateOfficers(
 ): EdgeRecord<'officer_of'>[] {
   const { rng, population } = ctx;
   if (population.personCount === 0) return [];
-  const employees = population.employeesOf.get(company) ?? [];
-  const count = Math.min(rng.int(1, 3), population.personCount);
+  // A listed company's officers are the insiders insider trading casts, which must be background
+  // persons (not the actors other typologies add).
+  const listed = population.companyTicker.has(company);
+  const eligible = (person: number) => !listed || !population.added.person.has(person);
+  const employees = (population.employeesOf.get(company) ?? []).filter(eligible);
+  const background = population.personCount - (listed ? population.added.person.size : 0);
+  const count = Math.min(rng.int(1, 3), background);
   const chosen = rng.sample(employees, count);
   while (chosen.length < count) {
     const person = rng.int(0, population.personCount - 1);
-    if (!chosen.includes(person)) chosen.push(person);
+    if (!chosen.includes(person) && eligible(person)) chosen.push(person);
   }
   const roles = rng.sample(OFFICER_ROLES, chosen.length);
   // A listed company always has a chief executive among its officers.
