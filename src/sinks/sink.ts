@@ -19,6 +19,11 @@ export interface DroppedRecord {
   readonly label: string;
   readonly id: string;
   readonly reason: string;
+  /**
+   * The element as it was sent (an edge's endpoints included), so a dead-letter file can be read
+   * and replayed without the output directory.
+   */
+  readonly row?: unknown;
 }
 
 /** One line of a post-load check: how many elements of a label are in the backend. */

@@ -126,6 +126,8 @@ describe('JanusGraph sink on a real server', () => {
     const stats = await sink.close();
     expect(drops.map((d) => [d.label, d.id])).toContainEqual(['person', poisoned]);
     expect(drops.find((d) => d.id === poisoned)?.reason).toMatch(/\w/);
+    // The refusal carries the element as it was sent, so it can be read and replayed.
+    expect(drops.find((d) => d.id === poisoned)?.row).toMatchObject({ age: 'forty' });
     // Its edges were refused with it (named by id, reason "an endpoint vertex was refused").
     const refusedEdges = drops.filter((d) => d.id !== poisoned);
     for (const edge of refusedEdges) expect(edge.reason).toBe('an endpoint vertex was refused');

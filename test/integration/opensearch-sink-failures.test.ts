@@ -99,6 +99,12 @@ describe('documents the server refuses', () => {
     expect(dropped.find((d) => d.label === 'person')?.reason).toMatch(
       /^400 strict_dynamic_mapping_exception: .*favourite_colour/,
     );
+    // Each refusal carries the document as it was sent, so it can be read and replayed.
+    expect(dropped.find((d) => d.label === 'transfer')?.row).toMatchObject({
+      transaction_id: broken.transferId,
+      amount: 'not a number',
+    });
+    expect(dropped.find((d) => d.label === 'person')?.row).toHaveProperty('favourite_colour');
     expect(stats).toMatchObject({ total: documentCount(data), failed: 2, retried: 0 });
     expect(stats.successful).toBe(documentCount(data) - 2);
     const expected = expectedByKind(data);

@@ -450,7 +450,10 @@ export class JanusGraphSink implements Sink {
   private refuse(record: GraphRecord, reason: string): void {
     if (isEdgeRecord(record)) this.waiting.delete(record);
     else this.refusedVertices.add(record.id);
-    const dropped = { label: record.label, id: record.id, reason };
+    const row = isEdgeRecord(record)
+      ? { outV: record.outV, inV: record.inV, ...record.properties }
+      : record.properties;
+    const dropped = { label: record.label, id: record.id, reason, row };
     this.refused.add(dropped);
     if (this.options.failFast) {
       throw new SinkError(

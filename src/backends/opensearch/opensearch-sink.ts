@@ -7,7 +7,13 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../retry-policy.js';
 import { RefusedRecords } from '../../sinks/refused-records.js';
 import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
-import { BulkChunk, bulkDocument, bulkTarget, type BulkTarget } from './bulk-document.js';
+import {
+  BulkChunk,
+  bulkDocument,
+  bulkTarget,
+  type BulkDocument,
+  type BulkTarget,
+} from './bulk-document.js';
 import { withRequestRetry } from './bulk-retry.js';
 import { BulkSender, type BulkDrop } from './bulk-sender.js';
 import { clientBulkTransport } from './client-bulk-transport.js';
@@ -343,7 +349,10 @@ export class OpenSearchSink implements Sink {
 
   private dropped(drop: BulkDrop): void {
     const { target, id } = drop.doc;
-    this.refused.add({ label: target.label, id, reason: drop.reason }, target.index);
+    this.refused.add(
+      { label: target.label, id, reason: drop.reason, row: sourceOf(drop.doc) },
+      target.index,
+    );
     if (this.options.failFast === true)
       this.sender.fail(
         new SinkError(
@@ -372,4 +381,10 @@ function positive(name: string, value: number): number {
       [name]: value,
     });
   return value;
+}
+
+/** The document a bulk line carried (its second line: the source after the action line). */
+function sourceOf(doc: BulkDocument): unknown {
+  const source = doc.line.slice(doc.line.indexOf('\n') + 1, -1);
+  return JSON.parse(source) as unknown;
 }
