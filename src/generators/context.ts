@@ -28,6 +28,3 @@ export interface GeneratorContext {
    */
   readonly homeCurrency?: string;
 }
-
-/** A generator: a pure function from (context, index) to the records of that index. */
-export type Generator<R> = (ctx: GeneratorContext, index: number) => readonly R[];

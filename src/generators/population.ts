@@ -132,6 +132,16 @@ export class Population {
   }
 
   /**
+   * The IP address of device `device`, which the device stage has recorded before any typology
+   * asks for it; a missing one is a bug in the stage order, not data to paper over.
+   */
+  ipOf(device: number): string {
+    const ip = this.deviceIp[device];
+    if (ip === undefined) throw new Error(`population: device ${device} has no IP address yet`);
+    return ip;
+  }
+
+  /**
    * The index of the `ordinal`-th entity of `label` that no typology added: background entities
    * are numbered densely even though typology slots sit among them.
    */

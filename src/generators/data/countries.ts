@@ -91,19 +91,6 @@ export const COUNTRIES: Readonly<Record<string, string>> = {
 
 export const COUNTRY_CODES: readonly string[] = Object.keys(COUNTRIES);
 
-export const FINANCIAL_CENTERS = [
-  'US',
-  'GB',
-  'CH',
-  'SG',
-  'HK',
-  'JP',
-  'DE',
-  'FR',
-  'LU',
-  'NL',
-] as const;
-
 export const TAX_HAVENS: readonly string[] = [
   'KY',
   'BM',

@@ -74,7 +74,7 @@ export const credentialStuffing: RingShape<StuffingParams> = {
     const side = attackerSide(draft, slots);
     // Each bot rotates through its own IP and 0–2 proxies in the same country.
     const pools = side.devices.map((d) => [
-      population.deviceIp[d] ?? '0.0.0.0',
+      population.ipOf(d),
       ...Array.from({ length: rng.int(0, 2) }, () => identifiers.ipv4(rng)),
     ]);
     const victims = drawRingAccounts(ctx, campaign.victims, personHeldWithDevice(ctx));
@@ -163,7 +163,7 @@ export const credentialStuffing: RingShape<StuffingParams> = {
             account,
             device,
             timestampMs: instant,
-            ipAddress: population.deviceIp[device] ?? '0.0.0.0',
+            ipAddress: population.ipOf(device),
             ipCountry: population.deviceCountry[device] ?? 'US',
             success: k === typos.length,
             authMethod: 'password',

@@ -101,7 +101,7 @@ export const sessionHijacking: RingShape<HijackParams> = {
             account,
             device,
             timestampMs: instant,
-            ipAddress: population.deviceIp[device] ?? '0.0.0.0',
+            ipAddress: population.ipOf(device),
             ipCountry: population.deviceCountry[device] ?? 'US',
             success: true,
             // The stolen session token carries the victim's authentication.
@@ -180,7 +180,7 @@ export const sessionHijacking: RingShape<HijackParams> = {
             account,
             device,
             timestampMs: instant,
-            ipAddress: population.deviceIp[device] ?? '0.0.0.0',
+            ipAddress: population.ipOf(device),
             ipCountry: population.deviceCountry[device] ?? 'US',
             success: true,
           }),

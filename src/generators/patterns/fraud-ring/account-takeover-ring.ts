@@ -111,7 +111,7 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
     victims.forEach((account, i) => {
       // Round robin: every attacker device is used, each by several accounts when it can be.
       const device = devices[i % deviceCount] ?? 0;
-      const ip = population.deviceIp[device] ?? '0.0.0.0';
+      const ip = population.ipOf(device);
       const country = population.deviceCountry[device] ?? 'RU';
       const takeover = between(rng, frame.startMs + 30 * MS_PER_MINUTE, lastTakeover);
       const failures = Array.from({ length: failed[i] ?? 0 }, () =>
@@ -229,7 +229,7 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
             account,
             device,
             timestampMs: at,
-            ipAddress: population.deviceIp[device] ?? '0.0.0.0',
+            ipAddress: population.ipOf(device),
             ipCountry: population.deviceCountry[device] ?? 'US',
             success: true,
           }),
