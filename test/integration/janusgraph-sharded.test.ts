@@ -80,7 +80,13 @@ describe('JanusGraph sink: edges whose endpoints another loader writes', () => {
     const stats = await sink.close();
     expect(stats.failed).toBe(1);
     expect(drops).toEqual([
-      { label: edge.label, id: edge.id, reason: `endpoint ${edge.outV} not in the graph` },
+      {
+        label: edge.label,
+        id: edge.id,
+        reason: `endpoint ${edge.outV} not in the graph`,
+        // The row as it was sent, so the dead-letter line can be replayed.
+        row: { outV: edge.outV, inV: edge.inV, ...edge.properties },
+      },
     ]);
     expect(await count('g.E().count()')).toBe(0);
     expect(await count('g.V().count()')).toBe(0);
@@ -104,6 +110,7 @@ describe('JanusGraph sink: edges whose endpoints another loader writes', () => {
         label: edge.label,
         id: edge.id,
         reason: `endpoint ${edge.outV} not in the graph after 1.5 s`,
+        row: { outV: edge.outV, inV: edge.inV, ...edge.properties },
       },
     ]);
     expect(await count('g.E().count()')).toBe(0);
