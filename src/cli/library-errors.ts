@@ -1,9 +1,10 @@
 import { ConfigError } from '../errors.js';
 import { OutputDirectoryError } from '../output/output-directory.js';
+import { LabelsUnknownError } from '../orchestration/load.js';
 
 /**
- * Restates an error the library raised in terms of its own options (`outDir`, `overwrite`) in
- * terms of the flags a CLI user typed (`--out`, `--overwrite`).
+ * Restates an error the library raised in terms of its own options (`outDir`, `overwrite`,
+ * `withLabels`) in terms of the flags a CLI user typed (`--out`, `--overwrite`, `--with-labels`).
  */
 export function inCliTerms(error: unknown): unknown {
   if (error instanceof OutputDirectoryError)
@@ -13,6 +14,15 @@ export function inCliTerms(error: unknown): unknown {
       error.problem === 'not-empty'
         ? 'is a non-empty directory; pass --overwrite to replace it'
         : 'exists and is not a directory',
+      { cause: error },
+    );
+  if (error instanceof LabelsUnknownError)
+    return new ConfigError(
+      '--with-labels',
+      error.from,
+      error.shardPart > 0
+        ? `is part ${error.shardPart} of a sharded run, whose ground truth is in part 0: generate the shards with --with-labels`
+        : 'has no ground truth (generated with --no-include-ground-truth): generate it with --with-labels, or without --no-include-ground-truth',
       { cause: error },
     );
   return error;

@@ -93,9 +93,25 @@ export async function load(options: LoadOptions): Promise<LoadReport> {
 function checkLabelsKnown(manifest: OutputManifest, from: string): void {
   if (manifest.config['withLabels'] === true) return;
   if (manifest.files.some((file) => file.label === 'event_labels')) return;
-  const why =
-    (manifest.shard?.index ?? 0) > 0
-      ? `is part ${manifest.shard?.index ?? 0} of a sharded run, whose ground truth is in part 0: generate the shards with --with-labels`
-      : 'has no ground truth (generated with include_ground_truth off): generate it with --with-labels or with ground truth';
-  throw new ConfigError('--with-labels', from, why);
+  throw new LabelsUnknownError(from, manifest.shard?.index ?? 0);
+}
+
+/**
+ * A load asked to put the ground truth on the data (`withLabels`) from a directory that cannot
+ * say which events are crimes. Names the library's own settings; the CLI restates it in flags.
+ */
+export class LabelsUnknownError extends ConfigError {
+  constructor(
+    readonly from: string,
+    /** The directory's shard part: a part other than 0 holds no ground truth of its own. */
+    readonly shardPart: number,
+  ) {
+    super(
+      'withLabels',
+      from,
+      shardPart > 0
+        ? `is part ${shardPart} of a sharded run, whose ground truth is in part 0: generate the shards with withLabels set`
+        : 'has no ground truth (generated with includeGroundTruth off): generate it with withLabels or includeGroundTruth set',
+    );
+  }
 }

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/index.js';
+import { PRESETS, resolveConfig, type PresetName } from '../../src/config/index.js';
+import { TYPOLOGY_REGISTRY } from '../../src/generators/patterns/registry.js';
 import { generate } from '../../src/orchestration/generate.js';
+import { load } from '../../src/orchestration/load.js';
 import { CLI, runCli } from '../helpers/cli.js';
 
 // The rough edges a new user hit in the first hour (issue #15), each as the user met it.
@@ -281,6 +283,37 @@ describe('text that said what the code no longer does (#15.7)', () => {
     expect(cli.stderr).toMatch(/--out: ".*not-empty" is a non-empty directory; pass --overwrite/);
   });
 
+  it('a load with labels from a directory without ground truth names withLabels, the CLI --with-labels', async () => {
+    const from = freshOut();
+    const generated = runCli([
+      'generate',
+      '--preset',
+      'tiny',
+      '--out',
+      from,
+      '--no-include-ground-truth',
+    ]);
+    expect(generated.status, generated.stderr).toBe(0);
+    const refusal = load({ from, withLabels: true, sinks: [] });
+    await expect(refusal).rejects.toThrow(
+      /^withLabels: .* has no ground truth .*includeGroundTruth/,
+    );
+    await expect(refusal).rejects.not.toThrow(/--/);
+    // Refused before connecting: the port is closed, and the message is about the directory.
+    const cli = runCli([
+      'load',
+      '--from',
+      from,
+      '--with-labels',
+      '--opensearch',
+      'http://127.0.0.1:1',
+    ]);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(
+      /--with-labels: .* has no ground truth \(generated with --no-include-ground-truth\)/,
+    );
+  });
+
   it('the docs give the heap growing factor the code sets', async () => {
     const readme = (
       await Promise.all(
@@ -304,6 +337,23 @@ describe('the summary says which crimes are hidden and where their ground truth 
     expect(result.stderr).toMatch(/hidden crimes: \d+ instances of \d+ typologies/);
     expect(result.stderr).toMatch(/\n {4}structuring +\d+\n/);
     expect(result.stderr).toContain(`ground truth: ${out}/ground_truth/patterns.jsonl`);
+  });
+
+  it('every preset hides every typology, and small every subtype', () => {
+    for (const preset of Object.keys(PRESETS) as PresetName[]) {
+      const config = resolveConfig({ preset, layers: [] });
+      const real = planRun(config).patterns.instances.filter((instance) => !instance.lookAlike);
+      const hidden = new Set(real.map((instance) => instance.typology.name));
+      expect([...hidden].sort(), preset).toEqual(
+        TYPOLOGY_REGISTRY.map((entry) => entry.typology.name).sort(),
+      );
+      if (preset !== 'small') continue;
+      const subtypes = new Set(real.map((i) => `${i.typology.name}/${i.draft.subtype}`));
+      const every = TYPOLOGY_REGISTRY.flatMap((entry) =>
+        entry.subtypes(config).map((subtype) => `${entry.typology.name}/${subtype}`),
+      );
+      expect([...subtypes].sort()).toEqual([...new Set(every)].sort());
+    }
   });
 
   it('says so when there are none', () => {

@@ -10,7 +10,8 @@ import { readmeCommands, runReadmeCommand } from '../helpers/readme-commands.js'
 import { blockOf } from '../../scripts/docs/blocks.mjs';
 
 const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-// The exit-code table lives in the troubleshooting guide; the README links it.
+// The full exit-code table, with an example of each, lives in the troubleshooting guide; the
+// README holds the short one.
 const troubleshooting = await readFile(
   new URL('../../docs/troubleshooting.md', import.meta.url),
   'utf8',
@@ -43,7 +44,7 @@ describe('option descriptors', () => {
   });
 });
 
-describe('exit codes (docs/troubleshooting.md)', () => {
+describe('exit codes (README and docs/troubleshooting.md)', () => {
   const rows = (blockOf(troubleshooting, 'exit-codes') ?? '')
     .split('\n')
     .filter((row) => /^\|\s*\d+\s*\|/.test(row))
@@ -57,6 +58,15 @@ describe('exit codes (docs/troubleshooting.md)', () => {
 
   it('the table lists every exit code the CLI uses', () => {
     expect(rows.map((row) => row.code)).toEqual(Object.values(EXIT));
+  });
+
+  it("the README's short table lists the same codes", () => {
+    const readmeCodes = (blockOf(readme, 'exit-codes') ?? '')
+      .split('\n')
+      .map((row) => /^\|\s*(\d+)\s*\|/.exec(row)?.[1])
+      .filter((code) => code !== undefined)
+      .map(Number);
+    expect(readmeCodes).toEqual(Object.values(EXIT));
   });
 
   it('each example exits with the code of its row', async () => {
