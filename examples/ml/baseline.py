@@ -5,8 +5,10 @@
 Reads `transactions.csv` and `patterns.txt` as IBM's AMLworld files are read, builds transaction
 features plus simple graph features (degrees; fan-out of the sender and fan-in of the receiver in
 the past hour, day and week), splits by whole days 60/20/20 as IBM's Multi-GNN does, trains
-LightGBM, picks the decision threshold on validation, and prints the minority-class (laundering)
-F1 on test, overall and per typology (each typology's transfers against the background ones).
+LightGBM with its default settings (no class reweighting) until average precision on validation
+stops improving, picks the decision threshold on validation, and prints the minority-class
+(laundering) F1 on test, overall and per typology (each typology's transfers against the
+background ones).
 """
 
 from __future__ import annotations
@@ -114,14 +116,20 @@ def main() -> None:
     split = day_split(days)
     y = df["y"].to_numpy()
     train, val, test = (split == 0), (split == 1), (split == 2)
-    positives = max(1, int(y[train].sum()))
+    # Weighting the positives by the class ratio (about 800 here) made the trees collapse: the
+    # model ranked the training set itself no better than chance (average precision 0.009) and
+    # test F1 fell to 1 %. Unweighted, stopped on validation, it learns.
     params = {
-        "objective": "binary", "learning_rate": 0.05, "num_leaves": 31, "min_data_in_leaf": 20,
-        "bagging_fraction": 0.8, "bagging_freq": 1, "feature_fraction": 0.8,
-        "scale_pos_weight": (int(train.sum()) - positives) / positives, "seed": 7,
-        "deterministic": True, "force_row_wise": True, "num_threads": 2, "verbose": -1,
+        "objective": "binary", "metric": "average_precision", "learning_rate": 0.05,
+        "num_leaves": 31, "min_data_in_leaf": 20, "bagging_fraction": 0.8, "bagging_freq": 1,
+        "feature_fraction": 0.8, "seed": 7, "deterministic": True, "force_row_wise": True,
+        "num_threads": 2, "verbose": -1,
     }
-    model = lgb.train(params, lgb.Dataset(x[train], y[train]), num_boost_round=400)
+    model = lgb.train(
+        params, lgb.Dataset(x[train], y[train]), num_boost_round=1000,
+        valid_sets=[lgb.Dataset(x[val], y[val])],
+        callbacks=[lgb.early_stopping(50, verbose=False)],
+    )
     val_score = model.predict(x[val])
     thresholds = np.unique(np.quantile(val_score, np.linspace(0.5, 0.9999, 400)))
     threshold = max(thresholds, key=lambda t: f1(y[val], (val_score >= t).astype(int))[0])
@@ -139,7 +147,7 @@ def main() -> None:
         "transfers": int(len(df)), "laundering": int(y.sum()),
         "split_edges": [int(train.sum()), int(val.sum()), int(test.sum())],
         "split_positives": [int(y[train].sum()), int(y[val].sum()), int(y[test].sum())],
-        "threshold": float(threshold), "rows": rows,
+        "threshold": float(threshold), "rounds": int(model.best_iteration), "rows": rows,
     }
     print(f"transfers {len(df):,}, laundering {int(y.sum()):,} ({y.mean():.2%}); "
           f"train/val/test {train.sum():,}/{val.sum():,}/{test.sum():,} transfers, "
