@@ -260,6 +260,9 @@ interface FalsePositive {
   readonly otherPatterns: readonly TruthPattern[];
 }
 
+/** False positives listed per detector before the rest are folded away. */
+const SHOWN_FALSE_POSITIVES = 10;
+
 function falsePositivesOf(
   hits: readonly Hit[],
   patterns: readonly TruthPattern[],
@@ -285,28 +288,35 @@ function falsePositiveSection(
     if (o.status !== 'ok') return [];
     const fps = falsePositivesOf(o.hits, patterns, lookAlikes);
     if (fps.length === 0) return [];
-    const rows = fps
-      .map(({ hit, lookAlikes: las, otherPatterns }) => {
-        const what = [
-          ...las.map(
-            (l) =>
-              `look-alike <span class="id">${esc(l.lookAlikeId)}</span> (${esc(pretty(l.typology))} · ${esc(pretty(l.subtype))})`,
-          ),
-          ...otherPatterns.map(
-            (p) =>
-              `injected <span class="id">${esc(p.patternId)}</span> of another typology (${esc(pretty(p.typology))})`,
-          ),
-        ];
-        return (
-          `<tr><td class="left">${what.length > 0 ? what.join('<br>') : '<span class="muted">not a known look-alike</span>'}</td>` +
-          `<td class="left id wrap">${esc(hit.entities.join(' '))}</td><td>${hit.events.length}</td>` +
-          `<td class="left wrap">${esc(hit.explanation)}</td></tr>`
-        );
-      })
-      .join('');
+    const row = ({ hit, lookAlikes: las, otherPatterns }: FalsePositive) => {
+      const what = [
+        ...las.map(
+          (l) =>
+            `look-alike <span class="id">${esc(l.lookAlikeId)}</span> (${esc(pretty(l.typology))} · ${esc(pretty(l.subtype))})`,
+        ),
+        ...otherPatterns.map(
+          (p) =>
+            `injected <span class="id">${esc(p.patternId)}</span> of another typology (${esc(pretty(p.typology))})`,
+        ),
+      ];
+      return (
+        `<tr><td class="left">${what.length > 0 ? what.join('<br>') : '<span class="muted">not a known look-alike</span>'}</td>` +
+        `<td class="left id wrap">${esc(hit.entities.join(' '))}</td><td>${hit.events.length}</td>` +
+        `<td class="left wrap">${esc(hit.explanation)}</td></tr>`
+      );
+    };
+    const head =
+      '<thead><tr><th>what it hit</th><th>entities</th><th>events</th><th>explanation</th></tr></thead>';
+    // A loose rule can return hundreds of false positives: the first few show what it catches,
+    // the rest stay one click away so the page remains readable.
+    const rest = fps.slice(SHOWN_FALSE_POSITIVES);
+    const more =
+      rest.length > 0
+        ? `<details><summary>${plural(rest.length, 'more false positive')}</summary><div class="scroll"><table class="fp">${head}<tbody>${rest.map(row).join('')}</tbody></table></div></details>`
+        : '';
     return [
       `<h3>${esc(o.detector)} <span class="meta">· ${esc(pretty(o.typology))} · ${fps.length} of ${plural(o.hits.length, 'hit')}</span></h3>` +
-        `<div class="scroll"><table class="fp"><thead><tr><th>what it hit</th><th>entities</th><th>events</th><th>explanation</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+        `<div class="scroll"><table class="fp">${head}<tbody>${fps.slice(0, SHOWN_FALSE_POSITIVES).map(row).join('')}</tbody></table></div>${more}`,
     ];
   });
   const total = outcomes.reduce(

@@ -329,6 +329,29 @@ describe('pattern drawings in the HTML report', () => {
     expect(section).toContain('ACC99999993 ACC99999994');
   });
 
+  it('fold a long list of false positives after the first ten, keeping every one in the page', () => {
+    const strays: Hit[] = Array.from({ length: 25 }, (_, k) => ({
+      typology: 'cycle',
+      entities: [`ACC9999${String(k).padStart(4, '0')}`],
+      events: [`TXN9999${String(k).padStart(4, '0')}`],
+      explanation: 'money came back',
+    }));
+    const withFalse = outcomes.map((o) =>
+      o.status === 'ok' && o.typology === 'cycle' ? { ...o, hits: [...o.hits, ...strays] } : o,
+    );
+    const html = render({ outcomes: withFalse, hits: [...hits, ...strays] });
+    const section = html.slice(html.indexOf('<section id="false-positives">'));
+    const folded = section.slice(section.indexOf('<details>'));
+    expect(section).toContain('False positives: 25');
+    expect(folded).toContain('<summary>15 more false positives</summary>');
+    for (const [k, stray] of strays.entries())
+      expect(
+        k < 10
+          ? section.indexOf(stray.entities[0] as string) < section.indexOf('<details>')
+          : folded.includes(stray.entities[0] as string),
+      ).toBe(true);
+  });
+
   it('read look-alikes with their events as a list or by label, and skip rows without an id', () => {
     const base = { look_alike_id: 'LKA1', typology: 'fan_in', subtype: 'payroll' };
     expect(lookAlikeOf({ ...base, participant_ids: ['ACC1'], event_ids: ['TXN1'] })).toEqual({
