@@ -18,6 +18,7 @@ import {
 } from '../../src/backends/opensearch/connection.js';
 import { OpenSearchSink } from '../../src/backends/opensearch/opensearch-sink.js';
 import type { DroppedRecord } from '../../src/sinks/sink.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { dropIndexes, indexPrefix, opensearch, OPENSEARCH_URL } from './backends.js';
 import {
   countsOf,
@@ -404,6 +405,38 @@ describe('retries and back-pressure', () => {
     } finally {
       await viaProxy.close();
       await proxy.close();
+    }
+  });
+
+  it('the CLI over the same 401: exit 1, the password neither on stdout, stderr nor in the --json report', async () => {
+    const p = `${prefix}auth-cli-`;
+    const secret = 'S3cretPW';
+    const proxy = await faultProxy(OPENSEARCH_URL, () => '401');
+    try {
+      const result = await runCliAsync([
+        'generate',
+        '--preset',
+        'tiny',
+        '--opensearch',
+        `http://admin:${secret}@${new URL(proxy.url).host}`,
+        '--index-prefix',
+        p,
+        '--json',
+      ]);
+      expect(result.status, result.stderr).toBe(1);
+      const report = JSON.parse(result.stdout) as { ok: boolean; error: string };
+      expect(report.ok).toBe(false);
+      expect(report.error).toMatch(/HTTP 401 security_exception/);
+      expect(proxy.log.authorization).toBe(
+        `Basic ${Buffer.from(`admin:${secret}`).toString('base64')}`,
+      );
+      const printed = result.stdout + result.stderr;
+      expect(printed).not.toContain(secret);
+      expect(printed).not.toContain(Buffer.from(`admin:${secret}`).toString('base64'));
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      await proxy.close();
+      await dropIndexes(os, p);
     }
   });
 });

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { SinkError } from '../../errors.js';
 import {
   invalidUrlReason,
@@ -64,9 +66,14 @@ export async function connectJanusGraph(options: JanusGraphOptions): Promise<Jan
   const timeoutMs = options.connectTimeoutMs ?? 15_000;
   // Loaded on first use: commands that never connect (generate to files, --help) do not pay for it.
   const { default: gremlin } = await import('gremlin');
+  // An agent of its own, so a server that accepted the TCP connection but never answered the
+  // WebSocket upgrade can be cut off: the driver's close() does nothing before the socket opened,
+  // and the pending upgrade would keep the process alive until the server hangs up.
+  const agent = url.startsWith('wss://') ? new HttpsAgent() : new HttpAgent();
   const client = new gremlin.driver.Client(url, {
     traversalSource: 'g',
     rejectUnauthorized: options.rejectUnauthorized ?? true,
+    agent,
     ...(credentials
       ? {
           authenticator: new gremlin.driver.auth.PlainTextSaslAuthenticator(
@@ -93,6 +100,7 @@ export async function connectJanusGraph(options: JanusGraphOptions): Promise<Jan
       throw fail(`is a Gremlin server but its graph is ${graphClass}, not JanusGraph`);
   } catch (error) {
     await client.close().catch(() => undefined);
+    agent.destroy();
     if (error instanceof SinkError) throw error;
     throw fail(scrubSecret(describe(error), credentials), error);
   }

@@ -86,9 +86,11 @@ export async function connectOpenSearch(options: OpenSearchOptions): Promise<Ope
           : 'authentication failed (401) — the server needs credentials: set FINGRAPH_OPENSEARCH_USERNAME/PASSWORD or use --credentials-file'
         : /ECONNREFUSED/.test(e.message ?? '')
           ? 'connection refused — is OpenSearch running there? (`scripts/backends up`)'
-          : e.meta?.statusCode !== undefined
-            ? `answered HTTP ${e.meta.statusCode} to GET / — not OpenSearch`
-            : `${e.name ?? 'error'}: ${e.message ?? String(error)} (expected OpenSearch)`;
+          : e.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs / 1000} s (expected OpenSearch)`
+            : typeof e.meta?.statusCode === 'number'
+              ? `answered HTTP ${String(e.meta.statusCode)} to GET / — not OpenSearch`
+              : `${e.name ?? 'error'}: ${e.message ?? String(error)} (expected OpenSearch)`;
     throw fail(scrubSecret(why, credentials), error);
   }
 }
