@@ -15,6 +15,19 @@ export async function gremlinRows<T>(
   return result.toArray().map((item) => toPlain(item) as T);
 }
 
+/** One transfer as the detectors see it. */
+export interface Transfer {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  /** Epoch ms. */
+  readonly at: number;
+  /** In the base currency (`amount_base`): accounts in different currencies compare directly. */
+  readonly amount: number;
+  /** The base currency. */
+  readonly currency: string;
+}
+
 /** Epoch ms of a timestamp as Gremlin returns it (Date, number or ISO string); NaN otherwise. */
 export function toMs(value: unknown): number {
   if (value instanceof Date) return value.getTime();
@@ -36,6 +49,9 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 }
 
 export const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
+
+/** An amount in a hit's explanation: two decimals, no grouping. */
+export const money = (n: number): string => n.toFixed(2);
 
 /**
  * Parses a JSON-encoded property (addresses, tax havens…) of a loaded element. Invalid JSON is

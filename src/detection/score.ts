@@ -1,4 +1,5 @@
 import type { PatternTruth, GroundTruth } from '../model/index.js';
+import { formatValue, SchemaError } from '../errors.js';
 import type { Hit } from './detector.js';
 
 /** One entity of a pattern, with its role in it. */
@@ -58,19 +59,35 @@ export interface DetectionScore {
   readonly precision: number | null;
 }
 
-/** A column the stores keep as JSON text (CSV, JanusGraph) or as a value (JSONL, in memory). */
-function decoded(value: unknown): unknown {
+/**
+ * A column the stores keep as JSON text (CSV, JanusGraph) or as a value (JSONL, in memory).
+ * Ground truth that does not parse is an error: scoring it as empty would report a miss.
+ */
+function decoded(patternId: string, field: string, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value) as unknown;
-  } catch {
-    return value;
+  } catch (error) {
+    throw new SchemaError(
+      `ground truth: pattern ${formatValue(patternId)} field ${field} is not valid JSON: ${formatValue(value.slice(0, 80))}`,
+      { patternId, field },
+      { cause: error },
+    );
   }
 }
 
-function participantsOf(value: unknown): PatternParticipant[] {
-  const list = decoded(value);
-  if (!Array.isArray(list)) return [];
+function malformed(patternId: string, field: string, value: unknown, rule: string): SchemaError {
+  return new SchemaError(
+    `ground truth: pattern ${formatValue(patternId)} field ${field} ${rule}, got ${formatValue(value)}`,
+    { patternId, field },
+  );
+}
+
+function participantsOf(patternId: string, value: unknown): PatternParticipant[] {
+  const list = decoded(patternId, 'participants', value);
+  if (!Array.isArray(list)) {
+    throw malformed(patternId, 'participants', list, 'must be a list of {id, label, role}');
+  }
   return list.flatMap((item: unknown) => {
     const p = item as Record<string, unknown> | null;
     if (p === null || typeof p !== 'object' || typeof p['id'] !== 'string') return [];
@@ -79,9 +96,11 @@ function participantsOf(value: unknown): PatternParticipant[] {
   });
 }
 
-function eventIdsOf(value: unknown): Record<string, string[]> {
-  const map = decoded(value);
-  if (map === null || typeof map !== 'object' || Array.isArray(map)) return {};
+function eventIdsOf(patternId: string, value: unknown): Record<string, string[]> {
+  const map = decoded(patternId, 'event_ids', value);
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) {
+    throw malformed(patternId, 'event_ids', map, 'must be an object {label: [ids]}');
+  }
   return Object.fromEntries(
     Object.entries(map as Record<string, unknown>).map(([label, ids]) => [
       label,
@@ -90,14 +109,14 @@ function eventIdsOf(value: unknown): Record<string, string[]> {
   );
 }
 
-/** Decodes one ground-truth pattern row. */
+/** Decodes one ground-truth pattern row; a JSON column that does not parse is a SchemaError. */
 export function truthPattern(row: PatternTruth): TruthPattern {
   return {
     patternId: row.pattern_id,
     typology: row.typology,
     subtype: row.subtype,
-    participants: participantsOf(row.participants),
-    eventIds: eventIdsOf(row.event_ids),
+    participants: participantsOf(row.pattern_id, row.participants),
+    eventIds: eventIdsOf(row.pattern_id, row.event_ids),
   };
 }
 

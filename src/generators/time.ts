@@ -1,7 +1,7 @@
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../model/index.js';
+
+export { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../model/index.js';
 export const MS_PER_SECOND = 1_000;
-export const MS_PER_MINUTE = 60_000;
-export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
 export const MS_PER_YEAR = 365 * MS_PER_DAY;
 
 const dayStrings = new Map<number, string>();

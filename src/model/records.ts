@@ -42,14 +42,21 @@ export interface GraphBatch {
   readonly vertices: readonly AnyVertexRecord[];
   readonly edges: readonly AnyEdgeRecord[];
   /**
-   * The batch's rows already encoded as text by a worker thread, by file format then label. A file
-   * sink of that format appends them instead of encoding the records. When no sink needs the
-   * records themselves, `vertices` and `edges` are empty and `counts` says what the batch holds.
+   * The batch's rows already encoded as text by a worker thread, by file format then label. A sink
+   * whose `encodedFormat` is that format appends them instead of encoding the records. When no sink
+   * needs the records themselves, `vertices` and `edges` are empty and `counts` says what the batch
+   * holds.
    */
-  readonly encoded?: Readonly<Record<string, Readonly<Partial<Record<Label, EncodedRows>>>>>;
+  readonly encoded?: Readonly<
+    Partial<Record<TextFormat, Readonly<Partial<Record<Label, EncodedRows>>>>>
+  >;
   /** Elements per label, given when `vertices` and `edges` are left empty. */
   readonly counts?: Readonly<Partial<Record<Label, number>>>;
 }
+
+/** The file formats whose rows are plain text that can be encoded anywhere and appended later. */
+export const TEXT_FORMATS = ['jsonl', 'json', 'csv'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 /** Rows of one label encoded in one text format, as UTF-8 (moved, not copied, between threads). */
 export interface EncodedRows {

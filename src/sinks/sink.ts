@@ -1,5 +1,4 @@
-import type { GraphBatch, GroundTruth } from '../model/index.js';
-import type { TextFormat } from './files/text-encoding.js';
+import type { GraphBatch, GroundTruth, TextFormat } from '../model/index.js';
 
 /** What a sink did, reported when it closes. Loaders report; they never swallow. */
 export interface SinkStats {

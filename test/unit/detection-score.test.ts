@@ -9,6 +9,7 @@ import {
   truthPatterns,
 } from '../../src/detection/score.js';
 import { periodOf } from '../../src/detection/truth-directory.js';
+import { SchemaError } from '../../src/errors.js';
 import type { PatternTruth } from '../../src/model/index.js';
 import { hit, HITS, pattern, PATTERNS } from './detection-fixtures.js';
 
@@ -177,5 +178,22 @@ describe('periodOf', () => {
       }).windowStartMs,
     ).toBe(Date.parse('2026-01-01T00:00:00.000Z'));
     expect(() => periodOf({})).toThrow(/referenceDate/);
+  });
+
+  it('rejects ground truth whose JSON columns do not parse, naming the pattern and field', () => {
+    const row = {
+      pattern_id: 'P7',
+      typology: 'cycle',
+      subtype: 's',
+      participants: '[{"id": "A"',
+      event_ids: { transfer: ['T1'] },
+    } as unknown as PatternTruth;
+    expect(() => truthPattern(row)).toThrow(SchemaError);
+    expect(() => truthPattern(row)).toThrow(/pattern "P7" field participants is not valid JSON/);
+    expect(() => scoreHits([], { patterns: [row] })).toThrow(/"P7"/);
+    const events = { ...row, participants: [], event_ids: 'not json' } as unknown as PatternTruth;
+    expect(() => truthPattern(events)).toThrow(/pattern "P7" field event_ids is not valid JSON/);
+    const shape = { ...row, participants: '{"id": "A"}' } as unknown as PatternTruth;
+    expect(() => truthPattern(shape)).toThrow(/pattern "P7" field participants must be a list/);
   });
 });

@@ -45,15 +45,15 @@ async function activity(ctx: DetectionContext): Promise<Activity> {
   );
   const logins = rows.map((r) => ({ ...r, ms: toMs(r.ts) })).sort((a, b) => a.ms - b.ms);
   const all = await transfers(ctx, "g.E().hasLabel('transfer')");
-  all.sort((a, b) => a.ms - b.ms);
+  all.sort((a, b) => a.at - b.at);
   return { logins, byAccount: groupBy(logins, (l) => l.account), out: groupBy(all, (t) => t.from) };
 }
 
 /** Transfers of the session after `login` to accounts the payer never paid before. */
 function newPayeeTransfers(a: Activity, login: Login): TransferRow[] {
   const out = a.out.get(login.account) ?? [];
-  const before = new Set(out.filter((t) => t.ms < login.ms).map((t) => t.to));
-  return out.filter((t) => t.ms >= login.ms && t.ms - login.ms <= SESSION_MS && !before.has(t.to));
+  const before = new Set(out.filter((t) => t.at < login.ms).map((t) => t.to));
+  return out.filter((t) => t.at >= login.ms && t.at - login.ms <= SESSION_MS && !before.has(t.to));
 }
 
 function takeoverHit(

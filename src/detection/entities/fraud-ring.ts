@@ -34,7 +34,7 @@ export const muleHubDetector: Detector = {
     const forwards: { inbound: TransferRow; forward: TransferRow }[] = [];
     for (const forward of all) {
       for (const inbound of into.get(forward.from) ?? []) {
-        const gap = forward.ms - inbound.ms;
+        const gap = forward.at - inbound.at;
         const share = forward.amount / inbound.amount;
         if (gap > 0 && gap <= FORWARD_MS && share >= FORWARD_MIN_SHARE && share < 1)
           forwards.push({ inbound, forward });
@@ -45,10 +45,10 @@ export const muleHubDetector: Detector = {
     for (const [hub, list] of groupBy(forwards, (f) => f.forward.to)) {
       const spokes = unique(list.map((f) => f.forward.from));
       if (spokes.length < MIN_SPOKES) continue;
-      const last = Math.max(...list.map((f) => f.forward.ms));
-      const first = Math.min(...list.map((f) => f.forward.ms));
+      const last = Math.max(...list.map((f) => f.forward.at));
+      const first = Math.min(...list.map((f) => f.forward.at));
       const cashOuts = (outOf.get(hub) ?? []).filter(
-        (t) => t.ms >= first && t.ms <= last + 7 * MS_PER_DAY,
+        (t) => t.at >= first && t.at <= last + 7 * MS_PER_DAY,
       );
       hits.push({
         typology: 'fraud_ring',
@@ -104,7 +104,7 @@ export const sharedDeviceRingDetector: Detector = {
       // Session transfers of each account after a login from this device.
       const sessions = list.flatMap((login) =>
         (outOf.get(login.account) ?? [])
-          .filter((t) => t.ms >= login.ms && t.ms - login.ms <= SESSION_MS)
+          .filter((t) => t.at >= login.ms && t.at - login.ms <= SESSION_MS)
           .map((t) => ({ login, t })),
       );
       for (const [dest, paid] of groupBy(sessions, (s) => s.t.to)) {
@@ -209,10 +209,10 @@ export const syntheticIdentityDetector: Detector = {
         (t) => t.to,
       )) {
         // The busiest week of max-outs into this account.
-        paid.sort((x, y) => x.ms - y.ms);
+        paid.sort((x, y) => x.at - y.at);
         let week: TransferRow[] = [];
         for (const first of paid) {
-          const inWeek = paid.filter((t) => t.ms >= first.ms && t.ms - first.ms <= 7 * MS_PER_DAY);
+          const inWeek = paid.filter((t) => t.at >= first.at && t.at - first.at <= 7 * MS_PER_DAY);
           if (unique(inWeek.map((t) => t.from)).length > unique(week.map((t) => t.from)).length)
             week = inWeek;
         }
@@ -250,28 +250,28 @@ export const bustOutDetector: Detector = {
       ctx,
       "g.V().has('account','account_type',within(types)).project('account','t')" +
         ".by(id()).by(outE('transfer').has('transaction_type', within(card))" +
-        ".project('id','from','to','amount','currency','type','ms')" +
+        ".project('id','from','to','amount','currency','type','at')" +
         ".by('transaction_id').by(outV().id()).by(inV().id()).by('amount_base').by('base_currency')" +
         ".by('transaction_type').by('timestamp').fold())",
       { types: ['credit_card', 'loan'], card: CARD_TYPES },
     );
     const hits: Hit[] = [];
     for (const { account, t } of rows) {
-      const list = t.map((x) => ({ ...x, ms: toMs(x.ms) })).sort((a, b) => a.ms - b.ms);
+      const list = t.map((x) => ({ ...x, at: toMs(x.at) })).sort((a, b) => a.at - b.at);
       for (let i = 3; i < list.length; i += 1) {
         const earlier = list.slice(0, i);
         const max = Math.max(...earlier.map((x) => x.amount));
         const start = list[i] as TransferRow;
         if (start.amount < 5 * max) continue;
         const rest = list.slice(i);
-        const burst = rest.filter((x) => x.ms - start.ms <= 72 * MS_PER_HOUR);
+        const burst = rest.filter((x) => x.at - start.at <= 72 * MS_PER_HOUR);
         if (burst.length < 2 || burst.length < rest.length) continue;
         if (burst.some((x) => x.amount < 5 * max)) continue;
         hits.push({
           typology: 'fraud_ring',
           entities: unique([account, ...burst.map((x) => x.to)]),
           events: [...earlier, ...burst].map((x) => x.id),
-          explanation: `${account}: ${i} card payments up to ${max.toFixed(2)} ${list[0]?.currency ?? ''}, then ${burst.length} of ≥ 5× that within 72 h from ${isoOf(start.ms)}, then nothing`,
+          explanation: `${account}: ${i} card payments up to ${max.toFixed(2)} ${list[0]?.currency ?? ''}, then ${burst.length} of ≥ 5× that within 72 h from ${isoOf(start.at)}, then nothing`,
         });
         break;
       }
@@ -291,15 +291,15 @@ export const checkKitingDetector: Detector = {
   async run(ctx) {
     const checks = (
       await transfers(ctx, "g.E().hasLabel('transfer').has('transaction_type','check')")
-    ).sort((a, b) => a.ms - b.ms);
+    ).sort((a, b) => a.at - b.at);
     const outOf = groupBy(checks, (t) => t.from);
     const hits: Hit[] = [];
     const used = new Set<string>();
     const next = (t: TransferRow) =>
       (outOf.get(t.to) ?? []).filter(
         (n) =>
-          n.ms - t.ms >= 12 * MS_PER_HOUR &&
-          n.ms - t.ms <= 72 * MS_PER_HOUR &&
+          n.at - t.at >= 12 * MS_PER_HOUR &&
+          n.at - t.at <= 72 * MS_PER_HOUR &&
           n.amount > t.amount * 1.01 &&
           n.amount <= t.amount * 1.2,
       );
@@ -322,7 +322,7 @@ export const checkKitingDetector: Detector = {
         typology: 'fraud_ring',
         entities: accounts,
         events: chain.map((t) => t.id),
-        explanation: `check kite round ${accounts.join(' → ')}: ${chain.length} checks from ${chain[0]?.amount.toFixed(2)} to ${chain.at(-1)?.amount.toFixed(2)}, ${isoOf(first.ms)} – ${isoOf(chain.at(-1)?.ms ?? 0)}`,
+        explanation: `check kite round ${accounts.join(' → ')}: ${chain.length} checks from ${chain[0]?.amount.toFixed(2)} to ${chain.at(-1)?.amount.toFixed(2)}, ${isoOf(first.at)} – ${isoOf(chain.at(-1)?.at ?? 0)}`,
       });
     }
     return hits;

@@ -1,5 +1,5 @@
 import type { DetectionContext } from '../detector.js';
-import { gremlinRows, toMs } from '../query-kit.js';
+import { gremlinRows, toMs, type Transfer } from '../query-kit.js';
 
 export { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../model/index.js';
 export { gremlinRows, groupBy, toMs, unique } from '../query-kit.js';
@@ -9,17 +9,9 @@ export function one<T>(value: T | readonly T[] | undefined): T | undefined {
   return Array.isArray(value) ? (value[0] as T | undefined) : (value as T | undefined);
 }
 
-/** A transfer as the detectors use it. */
-export interface TransferRow {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  /** In the base currency (`amount_base`): accounts in different currencies compare directly. */
-  readonly amount: number;
-  /** The base currency. */
-  readonly currency: string;
+/** A transfer as the entity detectors use it: the shared {@link Transfer} and its type. */
+export interface TransferRow extends Transfer {
   readonly type: string;
-  readonly ms: number;
 }
 
 interface RawTransfer {
@@ -51,10 +43,8 @@ export async function transfers(
     amount: Number(r.amount),
     currency: r.currency,
     type: r.type,
-    ms: toMs(r.ts),
+    at: toMs(r.ts),
   }));
 }
-
-export const money = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 export const isoOf = (ms: number): string => new Date(ms).toISOString();

@@ -60,10 +60,10 @@ async function nearThresholdDeposits(ctx: DetectionContext): Promise<Deposit[]> 
     .map(({ ts, ...r }) => {
       const threshold = thresholdFor(r.country);
       const share = r.amount / convert(threshold.amount, threshold.currency, r.currency);
-      return { ...r, ms: toMs(ts), share };
+      return { ...r, at: toMs(ts), share };
     })
     .filter((r) => r.share >= NEAR_SHARE && r.share < 1)
-    .sort((a, b) => a.ms - b.ms);
+    .sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -76,7 +76,7 @@ function bursts(deposits: readonly Deposit[], spanMs: number): Deposit[][] {
   while (start < deposits.length) {
     const first = deposits[start] as Deposit;
     let end = start;
-    while (end + 1 < deposits.length && (deposits[end + 1] as Deposit).ms - first.ms <= spanMs)
+    while (end + 1 < deposits.length && (deposits[end + 1] as Deposit).at - first.at <= spanMs)
       end += 1;
     const run = deposits.slice(start, end + 1);
     if (run.length >= 2 && run.reduce((s, d) => s + d.share, 0) > 1) {
@@ -90,10 +90,10 @@ function bursts(deposits: readonly Deposit[], spanMs: number): Deposit[][] {
 function describe(run: readonly Deposit[]): string {
   const currencies = unique(run.map((d) => d.country)).join('/');
   const shares = run.reduce((s, d) => s + d.share, 0);
-  const hours = ((run.at(-1)?.ms ?? 0) - (run[0]?.ms ?? 0)) / MS_PER_HOUR;
+  const hours = ((run.at(-1)?.at ?? 0) - (run[0]?.at ?? 0)) / MS_PER_HOUR;
   return (
     `${run.length} cash deposits (made in ${currencies}) each just under the reporting threshold, ` +
-    `${shares.toFixed(2)}× the threshold together, within ${hours.toFixed(0)} h from ${isoOf(run[0]?.ms ?? 0)}`
+    `${shares.toFixed(2)}× the threshold together, within ${hours.toFixed(0)} h from ${isoOf(run[0]?.at ?? 0)}`
   );
 }
 
@@ -146,7 +146,7 @@ export const structuringTemporalDetector: Detector = {
       let run: Deposit[] = [];
       const flush = () => {
         if (run.length >= 3) {
-          const gaps = run.slice(1).map((d, i) => d.ms - (run[i] as Deposit).ms);
+          const gaps = run.slice(1).map((d, i) => d.at - (run[i] as Deposit).at);
           const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
           hits.push(
             hitOf(
@@ -159,7 +159,7 @@ export const structuringTemporalDetector: Detector = {
       };
       for (const d of list) {
         const last = run.at(-1);
-        if (last && d.ms - last.ms > REGULAR_MAX_GAP_MS) {
+        if (last && d.at - last.at > REGULAR_MAX_GAP_MS) {
           flush();
           run = [];
         }

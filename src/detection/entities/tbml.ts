@@ -93,8 +93,8 @@ function paymentsOf(data: TradeData, invoice: Doc): TransferRow[] {
       to.has(t.to) &&
       Math.abs(t.amount - convert(invoice.total, invoice.currency, t.currency)) <=
         0.005 * convert(invoice.total, invoice.currency, t.currency) &&
-      t.ms >= invoice.ms &&
-      t.ms - invoice.ms <= PAYMENT_MS,
+      t.at >= invoice.ms &&
+      t.at - invoice.ms <= PAYMENT_MS,
   );
 }
 

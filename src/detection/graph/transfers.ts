@@ -1,19 +1,8 @@
 import { MS_PER_DAY, MS_PER_HOUR } from '../../model/index.js';
 import type { DetectionContext, Hit } from '../detector.js';
-import { gremlinRows, toMs, unique } from '../query-kit.js';
+import { gremlinRows, toMs, unique, type Transfer } from '../query-kit.js';
 
-/** One transfer as the money-flow detectors see it. */
-export interface Transfer {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  /** Epoch ms. */
-  readonly at: number;
-  /** In the base currency (`amount_base`): accounts in different currencies compare directly. */
-  readonly amount: number;
-  /** The base currency. */
-  readonly currency: string;
-}
+export { money, type Transfer } from '../query-kit.js';
 
 /** Which transfers a scan keeps (minimum inclusive, maximum exclusive). */
 export interface TransferFilter {
@@ -83,7 +72,6 @@ export function between(list: readonly Transfer[], fromMs: number, toMs: number)
 }
 
 export const sum = (ts: readonly Transfer[]): number => ts.reduce((s, t) => s + t.amount, 0);
-export const money = (n: number): string => n.toFixed(2);
 export const hours = (ms: number): string => (ms / MS_PER_HOUR).toFixed(1);
 
 /** A hit over some transfers: accounts are their endpoints, events their ids (sorted). */

@@ -68,7 +68,7 @@ export function generateLogin(ctx: GeneratorContext, index: number): [EdgeRecord
       account,
       device,
       timestampMs: eventTime(ctx),
-      ipAddress: population.deviceIp[device] ?? '0.0.0.0',
+      ipAddress: population.ipOf(device),
       ipCountry: population.deviceCountry[device] ?? 'US',
       success,
     }),

@@ -8,6 +8,7 @@ import {
   type EncodedRows,
   type GraphRecord,
   type Label,
+  type TextFormat,
 } from '../../model/index.js';
 import { encodeRecords } from '../../sinks/files/text-encoding.js';
 import { planRun } from '../plan.js';
@@ -78,7 +79,7 @@ function outputOf(
       else vertices.push(record);
     }
   }
-  const encoded: Record<string, Partial<Record<Label, EncodedRows>>> = {};
+  const encoded: Partial<Record<TextFormat, Partial<Record<Label, EncodedRows>>>> = {};
   for (const format of setup.textFormats) {
     const rows: Partial<Record<Label, EncodedRows>> = {};
     for (const [label, records] of byLabel) {

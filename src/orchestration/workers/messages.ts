@@ -1,6 +1,5 @@
 import type { GenerationConfig } from '../../config/index.js';
-import type { EncodedRows, GraphBatch, Label, GroundTruth } from '../../model/index.js';
-import type { TextFormat } from '../../sinks/files/text-encoding.js';
+import type { EncodedRows, GraphBatch, GroundTruth, Label, TextFormat } from '../../model/index.js';
 
 /** What the coordinator tells a generation worker when it starts it. */
 export interface WorkerSetup {
@@ -41,6 +40,8 @@ export type FromWorker =
 export interface UnitOutput {
   readonly vertices: GraphBatch['vertices'];
   readonly edges: GraphBatch['edges'];
-  readonly encoded: Readonly<Record<string, Readonly<Partial<Record<Label, EncodedRows>>>>>;
+  readonly encoded: Readonly<
+    Partial<Record<TextFormat, Readonly<Partial<Record<Label, EncodedRows>>>>>
+  >;
   readonly counts: Readonly<Partial<Record<Label, number>>>;
 }

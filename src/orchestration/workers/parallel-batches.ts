@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { GraphBatch, GroundTruth } from '../../model/index.js';
-import type { TextFormat } from '../../sinks/files/text-encoding.js';
+import type { GraphBatch, GroundTruth, TextFormat } from '../../model/index.js';
 import type { Plan } from '../plan.js';
 import { scheduleUnits, type UnitRange } from '../work-units.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';

@@ -12,9 +12,10 @@ import {
   type Row,
   type TableSpec,
   type GroundTruth,
+  type TextFormat,
 } from '../../model/index.js';
 import type { SinkStats } from '../sink.js';
-import { isTextFormat, type TextFormat } from './text-encoding.js';
+import { isTextFormat } from './text-encoding.js';
 import type { FileOutput } from './file-output.js';
 import { csvWriter } from './csv-writer.js';
 import { jsonWriter } from './json-writer.js';
@@ -63,7 +64,8 @@ export class FileSink implements FileOutput {
   }
 
   async write(batch: GraphBatch): Promise<void> {
-    const encoded = batch.encoded?.[this.format];
+    const encoded =
+      this.encodedFormat === undefined ? undefined : batch.encoded?.[this.encodedFormat];
     if (encoded !== undefined) {
       for (const [label, rows] of Object.entries(encoded) as [Label, EncodedRows][]) {
         await this.writeEncoded(label, rows);

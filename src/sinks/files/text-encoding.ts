@@ -1,10 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { OutputFormat } from '../../config/index.js';
-import { labelTable, rowJson, toRow, type GraphRecord, type Row } from '../../model/index.js';
-
-/** The formats whose rows are plain text that can be encoded anywhere and appended later. */
-export const TEXT_FORMATS = ['jsonl', 'json', 'csv'] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
+import {
+  labelTable,
+  rowJson,
+  TEXT_FORMATS,
+  toRow,
+  type GraphRecord,
+  type Row,
+  type TextFormat,
+} from '../../model/index.js';
 
 export function isTextFormat(format: OutputFormat): format is TextFormat {
   return (TEXT_FORMATS as readonly string[]).includes(format);
