@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { OutputDirectoryError } from '../output/output-directory.js';
-import { LabelsUnknownError } from '../orchestration/load.js';
+// Its own module, light to import: this file is loaded by every command, --version included.
+import { LabelsUnknownError } from '../orchestration/labels-unknown-error.js';
 
 /**
  * Restates an error the library raised in terms of its own options (`outDir`, `overwrite`,

@@ -4,8 +4,8 @@ import type { Label } from '../model/index.js';
 import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import { type OutputManifest } from '../output/index.js';
 import { readOutputDirectory } from '../sources/index.js';
-import { ConfigError } from '../errors.js';
 import { checkSource } from './load-check.js';
+import { LabelsUnknownError } from './labels-unknown-error.js';
 import type { Progress } from './generate.js';
 import { runStream } from './run.js';
 
@@ -94,24 +94,4 @@ function checkLabelsKnown(manifest: OutputManifest, from: string): void {
   if (manifest.config['withLabels'] === true) return;
   if (manifest.files.some((file) => file.label === 'event_labels')) return;
   throw new LabelsUnknownError(from, manifest.shard?.index ?? 0);
-}
-
-/**
- * A load asked to put the ground truth on the data (`withLabels`) from a directory that cannot
- * say which events are crimes. Names the library's own settings; the CLI restates it in flags.
- */
-export class LabelsUnknownError extends ConfigError {
-  constructor(
-    readonly from: string,
-    /** The directory's shard part: a part other than 0 holds no ground truth of its own. */
-    readonly shardPart: number,
-  ) {
-    super(
-      'withLabels',
-      from,
-      shardPart > 0
-        ? `is part ${shardPart} of a sharded run, whose ground truth is in part 0: generate the shards with withLabels set`
-        : 'has no ground truth (generated with includeGroundTruth off): generate it with withLabels or includeGroundTruth set',
-    );
-  }
 }
