@@ -1,4 +1,4 @@
-import type { RingShape } from '../fraud-ring/shape.js';
+import type { RingShape } from '../ring/shape.js';
 import type { Typology } from '../typology.js';
 import { credentialStuffing } from './credential-stuffing.js';
 import { malware } from './malware.js';

@@ -1,15 +1,9 @@
 import type { EdgeRecord } from '../../../model/index.js';
 import { identifiers } from '../../identifiers.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
-import {
-  between,
-  drawRingAccounts,
-  ownDevice,
-  personHeldWithDevice,
-  sum,
-} from '../fraud-ring/draw.js';
-import { patternLogin } from '../fraud-ring/login.js';
-import type { RingShape } from '../fraud-ring/shape.js';
+import { between, drawRingAccounts, ownDevice, personHeldWithDevice, sum } from '../ring/draw.js';
+import { patternLogin } from '../ring/login.js';
+import type { RingShape } from '../ring/shape.js';
 import type { PatternDraft } from '../typology.js';
 import {
   at,

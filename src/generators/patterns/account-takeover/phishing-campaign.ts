@@ -1,14 +1,8 @@
 import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
-import {
-  between,
-  drawRingAccounts,
-  ownDevice,
-  personHeldWithDevice,
-  sum,
-} from '../fraud-ring/draw.js';
-import { patternLogin } from '../fraud-ring/login.js';
-import type { RingShape } from '../fraud-ring/shape.js';
+import { between, drawRingAccounts, ownDevice, personHeldWithDevice, sum } from '../ring/draw.js';
+import { patternLogin } from '../ring/login.js';
+import type { RingShape } from '../ring/shape.js';
 import { anyPerson } from '../participants.js';
 import type { PatternDraft } from '../typology.js';
 import {

@@ -7,9 +7,9 @@ import {
   ownDevice,
   personHeldWithDevice,
   sum,
-} from '../fraud-ring/draw.js';
-import { patternLogin } from '../fraud-ring/login.js';
-import type { RingShape } from '../fraud-ring/shape.js';
+} from '../ring/draw.js';
+import { patternLogin } from '../ring/login.js';
+import type { RingShape } from '../ring/shape.js';
 import type { PatternDraft } from '../typology.js';
 import {
   at,

@@ -15,13 +15,11 @@ import {
   personHeldWithDevice,
   spread,
   sum,
-} from './draw.js';
-import { patternLogin } from './login.js';
-import { drawFrame, ringTruth, type RingFrame, type RingShape } from './shape.js';
-import { patternTransfer, totalOf } from './transfer.js';
-
-/** Countries attacker infrastructure is seen from. */
-export const ATTACKER_COUNTRIES = ['RU', 'NG', 'CN', 'RO', 'UA', 'VN', 'BR', 'ID', 'KP', 'IR'];
+} from '../ring/draw.js';
+import { ATTACKER_COUNTRIES } from '../ring/attackers.js';
+import { patternLogin } from '../ring/login.js';
+import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
+import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** A ring's transfers leave a compromised account within this long after its takeover login. */
 export const RING_SESSION_MAX_MS = 3 * MS_PER_HOUR;

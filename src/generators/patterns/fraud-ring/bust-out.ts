@@ -19,9 +19,9 @@ import {
   drawRingAccounts,
   personHeldOfType,
   sum,
-} from './draw.js';
-import { ringTruth, type RingShape } from './shape.js';
-import { patternTransfer, totalOf } from './transfer.js';
+} from '../ring/draw.js';
+import { ringTruth, type RingShape } from '../ring/shape.js';
+import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** The burst lasts at most this long; the window must leave room for it after the build-up. */
 export const BUST_OUT_BURST_MAX_HOURS = 72;

@@ -3,9 +3,9 @@ import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR } from '../../time.js';
 import type { GeneratorContext } from '../../context.js';
 import type { PatternDraft, PatternSlots } from '../typology.js';
-import { accountParticipants, between, drawRingAccounts, personHeldOfType } from './draw.js';
-import { drawFrame, ringTruth, type RingFrame, type RingShape } from './shape.js';
-import { patternTransfer, totalOf } from './transfer.js';
+import { accountParticipants, between, drawRingAccounts, personHeldOfType } from '../ring/draw.js';
+import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
+import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** Float exploited between two checks of a kite: the next check is written 1–2 days later. */
 export const KITE_MIN_GAP_MS = MS_PER_DAY;

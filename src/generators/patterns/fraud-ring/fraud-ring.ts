@@ -3,7 +3,7 @@ import { accountTakeoverRing } from './account-takeover-ring.js';
 import { bustOut } from './bust-out.js';
 import { checkKiting } from './check-kiting.js';
 import { moneyMuleNetwork } from './money-mule-network.js';
-import type { RingShape } from './shape.js';
+import type { RingShape } from '../ring/shape.js';
 import { syntheticIdentity } from './synthetic-identity.js';
 
 /**

@@ -11,9 +11,9 @@ import {
   drawAccount,
   drawRingAccounts,
   personHeld,
-} from './draw.js';
-import { drawFrame, ringTruth, type RingFrame, type RingShape } from './shape.js';
-import { patternTransfer, totalOf } from './transfer.js';
+} from '../ring/draw.js';
+import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
+import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** A mule forwards each payment it receives to the hub within this long. */
 export const MULE_FORWARD_MAX_MS = 6 * MS_PER_HOUR;

@@ -11,9 +11,9 @@ import {
   daysAgoAt,
   drawAccount,
   openingMs,
-} from './draw.js';
-import { drawFrame, ringTruth, type RingFrame, type RingShape } from './shape.js';
-import { patternTransfer, totalOf } from './transfer.js';
+} from '../ring/draw.js';
+import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
+import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** Identity fragments synthetic identities reuse. */
 export const IDENTITY_ATTRIBUTES = ['phone', 'email_domain', 'street', 'tax_id_prefix'] as const;
