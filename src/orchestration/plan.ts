@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../config/index.js';
 import type { TimeFrame } from '../generators/context.js';
 import { TYPOLOGY_REGISTRY } from '../generators/patterns/registry.js';
-import { MS_PER_DAY } from '../model/index.js';
+import { timeFrameOf } from '../generators/event-window.js';
 import { planPatterns, type PatternPlan } from './pattern-plan.js';
 import { STAGES, type Stage } from './stages.js';
 
@@ -31,12 +31,7 @@ export interface Plan {
  */
 export function planRun(config: GenerationConfig): Plan {
   for (const entry of TYPOLOGY_REGISTRY) entry.validate(config);
-  const referenceMs = Date.parse(config.referenceDate);
-  const windowStartMs =
-    config.startDate !== null
-      ? Date.parse(config.startDate)
-      : referenceMs - config.durationDays * MS_PER_DAY;
-  const time = { referenceMs, windowStartMs };
+  const time = timeFrameOf(config);
   return {
     config,
     time,

@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
 import { MS_PER_DAY } from '../../time.js';
-import { windowOf } from '../mule-chain/mule-chain.js';
+import { eventWindowMs } from '../../event-window.js';
 
 /** Longest delay between a takeover login and its transfers: "within minutes" stays < 4 h. */
 const MAX_TRANSFER_DELAY_MINUTES = 240;
@@ -70,7 +70,7 @@ export function validateAccountTakeover(config: GenerationConfig): void {
     );
   }
   if (config.catoPatterns === 0) return;
-  const windowDays = windowOf(config) / MS_PER_DAY;
+  const windowDays = eventWindowMs(config) / MS_PER_DAY;
   if (config.catoCampaignDays > windowDays) {
     throw new ConfigError(
       'duration_days',

@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
 import { MS_PER_DAY } from '../../time.js';
-import { windowOf } from '../mule-chain/mule-chain.js';
+import { eventWindowMs } from '../../event-window.js';
 import { BUST_OUT_BURST_MAX_HOURS } from './bust-out.js';
 
 function ordered(
@@ -50,7 +50,7 @@ export function validateFraudRing(config: GenerationConfig): void {
       `must be ≥ ${kiteDays}: one check-kiting turn over fraud_ring_max_size (${config.fraudRingMaxSize}) accounts takes up to 2 days a check`,
     );
   }
-  const windowDays = windowOf(config) / MS_PER_DAY;
+  const windowDays = eventWindowMs(config) / MS_PER_DAY;
   if (config.fraudRingMaxDays > windowDays) {
     throw new ConfigError(
       'duration_days',

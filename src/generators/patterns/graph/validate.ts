@@ -1,7 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
 import { MS_PER_HOUR } from '../../time.js';
-import { eventWindowMs } from './window.js';
+import { eventWindowMs } from '../../event-window.js';
 
 /** Config fields holding numbers (every graph option is one). */
 type NumericField = {

@@ -1,21 +1,12 @@
-import type { GenerationConfig } from '../../../config/index.js';
 import type { Rng } from '../../../random/index.js';
 import type { TimeFrame } from '../../context.js';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from '../../time.js';
+import { MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from '../../time.js';
 import type { DraftContext } from '../typology.js';
 
 /** The stretch of time one pattern instance happens in, epoch ms, inside the event window. */
 export interface Span {
   readonly startMs: number;
   readonly endMs: number;
-}
-
-/** Length of the configured event window in ms (from the config alone, for validation). */
-export function eventWindowMs(config: GenerationConfig): number {
-  const reference = Date.parse(config.referenceDate);
-  return config.startDate === null
-    ? config.durationDays * MS_PER_DAY
-    : reference - Date.parse(config.startDate);
 }
 
 /** A span of `lengthMs` (clamped to the event window) placed uniformly inside the window. */

@@ -1,14 +1,7 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
+import { eventWindowMs } from '../../event-window.js';
 import { MS_PER_DAY, MS_PER_HOUR } from '../../time.js';
-
-/** Length of the run's event window, ms. */
-function runWindowMs(config: GenerationConfig): number {
-  const reference = Date.parse(config.referenceDate);
-  return config.startDate === null
-    ? config.durationDays * MS_PER_DAY
-    : reference - Date.parse(config.startDate);
-}
 
 /** Windows, trade counts and the population the config asks for must make insider trading possible. */
 export function validateInsiderTrading(config: GenerationConfig): void {
@@ -41,7 +34,7 @@ export function validateInsiderTrading(config: GenerationConfig): void {
     );
   }
   if (config.insiderTradingPatterns === 0) return;
-  const windowMs = runWindowMs(config);
+  const windowMs = eventWindowMs(config);
   if (windowMs < config.insiderMaxDaysBefore * MS_PER_DAY + MS_PER_HOUR) {
     throw new ConfigError(
       'duration_days',

@@ -2,6 +2,7 @@ import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
 import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
+import { eventWindowMs } from '../../event-window.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
@@ -203,7 +204,7 @@ export function validateMuleChain(config: GenerationConfig): void {
     );
   }
   if (config.muleChainPatterns === 0) return;
-  const windowMs = windowOf(config);
+  const windowMs = eventWindowMs(config);
   const longestChainMs =
     (config.muleChainMaxLength - 2) * config.muleHopMaxMinutes * MS_PER_MINUTE + MS_PER_HOUR;
   if (longestChainMs > windowMs) {
@@ -220,12 +221,4 @@ export function validateMuleChain(config: GenerationConfig): void {
       'needs a person-held victim account and a cash-out account: account_count ≥ 2 and person_count ≥ 1',
     );
   }
-}
-
-/** Length of the event window in ms. */
-export function windowOf(config: GenerationConfig): number {
-  const reference = Date.parse(config.referenceDate);
-  return config.startDate === null
-    ? config.durationDays * MS_PER_DAY
-    : reference - Date.parse(config.startDate);
 }

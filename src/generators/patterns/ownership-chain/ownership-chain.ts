@@ -1,5 +1,6 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
+import { eventWindowMs } from '../../event-window.js';
 import {
   EDGE_ID_PREFIX,
   formatId,
@@ -352,11 +353,7 @@ export function validateOwnershipChain(config: GenerationConfig): void {
     );
   }
   if (config.ownershipChainPatterns === 0) return;
-  const reference = Date.parse(config.referenceDate);
-  const windowDays =
-    config.startDate === null
-      ? config.durationDays
-      : (reference - Date.parse(config.startDate)) / MS_PER_DAY;
+  const windowDays = eventWindowMs(config) / MS_PER_DAY;
   if (windowDays < 2) {
     throw new ConfigError(
       'duration_days',

@@ -1,18 +1,11 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
+import { eventWindowMs } from '../../event-window.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
 import { TEMPORAL_JITTER_MS } from './deposit-plan.js';
 
 /** Fewest hours a burst of deposits may span: account hopping deposits, then consolidates. */
 export const MIN_WINDOW_HOURS = 4;
-
-/** Length of the run's event window, ms. */
-function runWindowMs(config: GenerationConfig): number {
-  const reference = Date.parse(config.referenceDate);
-  return config.startDate === null
-    ? config.durationDays * MS_PER_DAY
-    : reference - Date.parse(config.startDate);
-}
 
 function ordered(
   config: GenerationConfig,
@@ -78,7 +71,7 @@ export function validateStructuring(config: GenerationConfig): void {
     'structuring_max_interval_hours',
   );
   if (config.structuringPatterns === 0) return;
-  const windowMs = runWindowMs(config);
+  const windowMs = eventWindowMs(config);
   if (config.structuringMaxWindowHours * MS_PER_HOUR + MS_PER_MINUTE > windowMs) {
     throw new ConfigError(
       'structuring_max_window_hours',

@@ -1,5 +1,6 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
+import { eventWindowMs } from '../../event-window.js';
 import { vertexId, type Participant, type PatternTruth } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
 import { isTaxHaven, TAX_HAVENS } from '../../data/countries.js';
@@ -348,11 +349,7 @@ export function validateTbml(config: GenerationConfig): void {
     );
   }
   if (config.tbmlPatterns === 0) return;
-  const reference = Date.parse(config.referenceDate);
-  const windowDays =
-    config.startDate === null
-      ? config.durationDays
-      : (reference - Date.parse(config.startDate)) / MS_PER_DAY;
+  const windowDays = eventWindowMs(config) / MS_PER_DAY;
   const neededDays = Math.max(
     MIN_SCHEME_DAYS,
     CAROUSEL_DAYS_PER_TRADER * config.tbmlCarouselMaxCompanies,
