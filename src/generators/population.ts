@@ -141,6 +141,23 @@ export class Population {
     return ip;
   }
 
+  /** The country device `device` is seen from; like {@link ipOf}, a missing one is a bug. */
+  countryOfDevice(device: number): string {
+    const country = this.deviceCountry[device];
+    if (country === undefined) throw new Error(`population: device ${device} has no country yet`);
+    return country;
+  }
+
+  /**
+   * The country of account `account`'s bank, recorded by the account stage before any event is
+   * generated; a missing one is a bug in the stage order.
+   */
+  countryOfAccount(account: number): string {
+    const country = this.accountCountry[account];
+    if (country === undefined) throw new Error(`population: account ${account} has no country yet`);
+    return country;
+  }
+
   /**
    * The index of the `ordinal`-th entity of `label` that no typology added: background entities
    * are numbered densely even though typology slots sit among them.

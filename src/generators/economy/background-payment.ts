@@ -142,7 +142,7 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
       )
     : 1;
   const usd = logNormal(rng, spec.medianUsd * scale, spec.sigma);
-  const timestampMs = drawInstant(rng, time, spec.profile, population.accountCountry[from] ?? 'US');
+  const timestampMs = drawInstant(rng, time, spec.profile, population.countryOfAccount(from));
   return {
     from,
     to,

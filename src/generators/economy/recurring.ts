@@ -37,7 +37,7 @@ export function recurringPayments(ctx: GeneratorContext, economy: Economy): Recu
   const rng = new Rng(deriveSeed(config.seed, 'economy:recurring'));
   const months = monthsOf(time.windowStartMs, time.referenceMs);
   const inWindow = (ms: number) => ms >= time.windowStartMs && ms <= time.referenceMs;
-  const country = (a: number) => population.accountCountry[a] ?? 'US';
+  const country = (a: number) => population.countryOfAccount(a);
   const tiers: RecurringPayment[][] = [[], [], [], [], []];
   const add = (
     tier: number,

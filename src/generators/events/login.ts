@@ -69,7 +69,7 @@ export function generateLogin(ctx: GeneratorContext, index: number): [EdgeRecord
       device,
       timestampMs: eventTime(ctx),
       ipAddress: population.ipOf(device),
-      ipCountry: population.deviceCountry[device] ?? 'US',
+      ipCountry: population.countryOfDevice(device),
       success,
     }),
   ];

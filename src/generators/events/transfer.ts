@@ -62,7 +62,7 @@ export function transferEdge(
   const { from, to, timestampMs } = parts;
   const currency = population.accountCurrency[from] ?? 'USD';
   const receiverCurrency = population.accountCurrency[to] ?? currency;
-  const origin = parts.originatingCountry ?? population.accountCountry[from] ?? 'US';
+  const origin = parts.originatingCountry ?? population.countryOfAccount(from);
   const destination = population.accountCountry[to] ?? origin;
   const amount = convert(parts.amount, parts.currency, currency);
   const amountBase = convert(parts.amount, parts.currency, config.baseCurrency);

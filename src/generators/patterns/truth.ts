@@ -1,6 +1,6 @@
 import type { EdgeRecord, GraphRecord, Participant, PatternTruth } from '../../model/index.js';
 import { riskLevel } from '../money.js';
-import { isoTimestamp } from '../time.js';
+import { isoTimestamp, MS_PER_DAY } from '../time.js';
 
 /**
  * The original's shared confidence formula: min(0.1·#indicators, 0.4) + min(0.15·#red flags, 0.3)
@@ -52,7 +52,7 @@ export function buildTruth(parts: TruthParts): PatternTruth {
   for (const record of parts.events) (eventIds[record.label] ??= []).push(record.id);
   const start = Math.min(...parts.eventTimesMs);
   const end = Math.max(...parts.eventTimesMs);
-  const durationDays = (end - start) / 86_400_000;
+  const durationDays = (end - start) / MS_PER_DAY;
   const confidence = confidenceOf(
     parts.indicators.length,
     parts.redFlags.length,

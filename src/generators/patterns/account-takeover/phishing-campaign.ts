@@ -117,7 +117,7 @@ export const phishingCampaign: RingShape<PhishingParams> = {
             device,
             timestampMs: instant,
             ipAddress: population.ipOf(device),
-            ipCountry: population.deviceCountry[device] ?? 'RU',
+            ipCountry: population.countryOfDevice(device),
             success: ok,
             authMethod: 'password',
             failureReason: ok ? null : 'invalid_password',
@@ -207,7 +207,7 @@ export const phishingCampaign: RingShape<PhishingParams> = {
           device,
           timestampMs: instant,
           ipAddress: population.ipOf(device),
-          ipCountry: population.deviceCountry[device] ?? 'US',
+          ipCountry: population.countryOfDevice(device),
           success: true,
         }),
       );

@@ -102,7 +102,7 @@ export const sessionHijacking: RingShape<HijackParams> = {
             device,
             timestampMs: instant,
             ipAddress: population.ipOf(device),
-            ipCountry: population.deviceCountry[device] ?? 'US',
+            ipCountry: population.countryOfDevice(device),
             success: true,
             // The stolen session token carries the victim's authentication.
             authMethod,
@@ -181,7 +181,7 @@ export const sessionHijacking: RingShape<HijackParams> = {
             device,
             timestampMs: instant,
             ipAddress: population.ipOf(device),
-            ipCountry: population.deviceCountry[device] ?? 'US',
+            ipCountry: population.countryOfDevice(device),
             success: true,
           }),
         );

@@ -110,7 +110,7 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
       // Round robin: every attacker device is used, each by several accounts when it can be.
       const device = devices[i % deviceCount] ?? 0;
       const ip = population.ipOf(device);
-      const country = population.deviceCountry[device] ?? 'RU';
+      const country = population.countryOfDevice(device);
       const takeover = between(rng, frame.startMs + 30 * MS_PER_MINUTE, lastTakeover);
       const failures = Array.from({ length: failed[i] ?? 0 }, () =>
         between(rng, takeover - 30 * MS_PER_MINUTE, takeover),
@@ -228,7 +228,7 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
             device,
             timestampMs: at,
             ipAddress: population.ipOf(device),
-            ipCountry: population.deviceCountry[device] ?? 'US',
+            ipCountry: population.countryOfDevice(device),
             success: true,
           }),
         );

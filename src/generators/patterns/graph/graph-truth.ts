@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '../../time.js';
 import { baseCurrencyOf, buildTruth, confidenceOf } from '../truth.js';
 import type { PatternDraft, PatternOutput, PatternSlots } from '../typology.js';
 import type { Flow } from './flow.js';
@@ -24,7 +25,7 @@ export function graphOutput(
   spec: GraphTruthSpec,
 ): PatternOutput {
   const total = flow.total();
-  const durationDays = (Math.max(...flow.times) - Math.min(...flow.times)) / 86_400_000;
+  const durationDays = (Math.max(...flow.times) - Math.min(...flow.times)) / MS_PER_DAY;
   const confidence = confidenceOf(
     spec.indicators.length,
     spec.redFlags.length,

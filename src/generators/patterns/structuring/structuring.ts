@@ -236,7 +236,7 @@ function emit(
   // Where each deposit is made, and the threshold (and currency) that applies there.
   const placeOf = (d: PlannedDeposit) => {
     const to = cast.receivers[d.receiver] as number;
-    const country = d.country ?? population.accountCountry[to] ?? 'US';
+    const country = d.country ?? population.countryOfAccount(to);
     return { to, country, threshold: thresholdFor(country) };
   };
   const places = plan.deposits.map(placeOf);
