@@ -1,5 +1,11 @@
+import { expect } from 'vitest';
 import type { GenerationConfig } from '../../src/config/index.js';
-import type { GraphRecord, PatternTruth, GroundTruth } from '../../src/model/index.js';
+import type {
+  EdgeRecord,
+  GraphRecord,
+  PatternTruth,
+  GroundTruth,
+} from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
 
@@ -45,4 +51,32 @@ export function withRole(pattern: PatternTruth, role: string): string[] {
   return (pattern.participants as { id: string; role: string }[])
     .filter((p) => p.role === role)
     .map((p) => p.id);
+}
+
+/** A card or online purchase at a company-held (merchant) account. */
+export function isPurchase(run: Run, transfer: EdgeRecord<'transfer'>): boolean {
+  const merchant = run.vertices.get(transfer.inV);
+  return (
+    (transfer.properties.purpose === 'online_purchase' ||
+      transfer.properties.purpose === 'card_purchase') &&
+    merchant?.label === 'account' &&
+    merchant.properties.owner_type === 'company'
+  );
+}
+
+/**
+ * Checks a cash-out (see src/generators/patterns/cash-out.ts): 3–8 ATM withdrawals and card or
+ * online purchases, all after the money arrived at `arrivedMs` and within five days of it.
+ */
+export function expectCashOut(spends: readonly EdgeRecord<'transfer'>[], arrivedMs: number): void {
+  expect(spends.length).toBeGreaterThanOrEqual(3);
+  expect(spends.length).toBeLessThanOrEqual(8);
+  for (const spend of spends) {
+    expect(['card_purchase', 'atm_withdrawal', 'online_purchase']).toContain(
+      spend.properties.purpose,
+    );
+    const after = Date.parse(spend.properties.timestamp) - arrivedMs;
+    expect(after, `${spend.id} follows the money`).toBeGreaterThanOrEqual(0);
+    expect(after, `${spend.id} within days`).toBeLessThanOrEqual(5 * 86_400_000);
+  }
 }

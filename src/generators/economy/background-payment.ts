@@ -48,6 +48,8 @@ const MAX_RECURRING_SHARE = 0.6;
 const USUAL_MERCHANT_SHARE = 0.75;
 /** Median annual income the spending amounts are calibrated to (see person.ts). */
 const MEDIAN_INCOME_USD = 60_000;
+/** The most a customer's spending is scaled up from the median one's (by income). */
+const MAX_SPENDING_SCALE = 2.5;
 
 interface Schedule {
   readonly recurring: readonly RecurringPayment[];
@@ -130,18 +132,7 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
     to = anyOther(rng, economy, from);
   }
   const spec = PURPOSE_SPECS[purpose];
-  const owner = population.accountOwnerIndex[from] ?? 0;
-  // Spending grows with income, less than proportionally.
-  const scale = byPerson
-    ? Math.min(
-        2.5,
-        Math.max(
-          0.5,
-          Math.sqrt((population.personIncome[owner] || MEDIAN_INCOME_USD) / MEDIAN_INCOME_USD),
-        ),
-      )
-    : 1;
-  const usd = logNormal(rng, spec.medianUsd * scale, spec.sigma);
+  const usd = logNormal(rng, spec.medianUsd * spendingScale(ctx, from), spec.sigma);
   const timestampMs = drawInstant(rng, time, spec.profile, population.countryOfAccount(from));
   return {
     from,
@@ -152,6 +143,36 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
     purpose,
     ...(purpose === 'supplier_invoice' ? { invoiceNumber: invoiceNumber(ctx, timestampMs) } : {}),
   };
+}
+
+/**
+ * How much more (or less) than the median customer the holder of `from` spends: spending grows
+ * with income, less than proportionally (0.5–2.5×); companies spend at the median.
+ */
+function spendingScale(ctx: GeneratorContext, from: number): number {
+  const { population } = ctx;
+  if (population.accountOwnerKind[from] !== 0) return 1;
+  const owner = population.accountOwnerIndex[from] ?? 0;
+  const income = population.personIncome[owner] || MEDIAN_INCOME_USD;
+  return Math.min(MAX_SPENDING_SCALE, Math.max(0.5, Math.sqrt(income / MEDIAN_INCOME_USD)));
+}
+
+/**
+ * A one-off `purpose` payment from account `from`, as the background draws it: the payee (a
+ * usual merchant, a lender's ATM, …) and an amount in US dollars from the purpose's log-normal,
+ * spent like the bank's biggest spenders (the top of `spendingScale`). Typologies use it where
+ * their definition has criminal money spent or cashed out, so each such payment is one the
+ * background could have made. `undefined` when nobody fits (no merchant in the population).
+ */
+export function spendingPayment(
+  ctx: GeneratorContext,
+  from: number,
+  purpose: Purpose,
+): { readonly to: number; readonly amountUsd: number } | undefined {
+  const to = payeeFor(ctx.rng, economyOf(ctx), from, purpose);
+  if (to < 0 || to === from) return undefined;
+  const spec = PURPOSE_SPECS[purpose];
+  return { to, amountUsd: logNormal(ctx.rng, spec.medianUsd * MAX_SPENDING_SCALE, spec.sigma) };
 }
 
 /** Who a one-off payment of `purpose` from account `from` goes to; -1 when nobody fits. */

@@ -11,9 +11,10 @@ import { PURPOSE_SPECS, type Purpose } from '../data/payment-purposes.js';
  * those are typologies of their own (transaction laundering, structuring), each with its own type.
  */
 const COVER: Readonly<Record<EndpointKinds, Weighted<Purpose>>> = {
+  // Between persons the background pays rent about once for every five other payments.
   'person>person': [
-    ['person_to_person', 0.8],
-    ['rent', 0.2],
+    ['person_to_person', 0.85],
+    ['rent', 0.15],
   ],
   'person>person abroad': [
     ['remittance', 0.85],

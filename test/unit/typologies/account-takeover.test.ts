@@ -3,7 +3,7 @@ import type { EdgeRecord, PatternTruth } from '../../../src/model/index.js';
 import { ConfigError } from '../../../src/errors.js';
 import { planRun } from '../../../src/orchestration/plan.js';
 import { configOf, randomSeeds } from '../../helpers/collect.js';
-import { eventsOf, runWithTruth, withRole, type Run } from '../../helpers/patterns.js';
+import { eventsOf, isPurchase, runWithTruth, withRole, type Run } from '../../helpers/patterns.js';
 
 const MINUTE = 60_000;
 const MAX_DELAY_MINUTES = 20;
@@ -72,7 +72,8 @@ function holder(run: Run, account: string): string {
 
 /**
  * What every takeover shares: each fraudulent transfer leaves a compromised account for an
- * attacker drop account within the configured delay after a successful login on that account;
+ * attacker drop account, or buys at a merchant, within the configured delay after a successful
+ * login on that account;
  * unless the subtype uses the victim's own device, that login's device is one the account had
  * never logged in from before the attack. Returns the takeover login of each account.
  */
@@ -91,7 +92,10 @@ function checkTakeovers(run: Run, campaign: Campaign, ownDevice: boolean): Map<s
     expect(sent.length, `${account} is emptied`).toBeGreaterThan(0);
     const attackStart = Math.min(...logins.filter((l) => l.outV === account).map(ms));
     for (const transfer of sent) {
-      expect(drops.has(transfer.inV)).toBe(true);
+      expect(
+        drops.has(transfer.inV) || isPurchase(run, transfer),
+        `${transfer.id} goes to a drop account or buys at a merchant`,
+      ).toBe(true);
       const login = [...logins]
         .reverse()
         .find((l) => l.outV === account && l.properties.success && ms(l) < ms(transfer));

@@ -3,7 +3,14 @@ import type { EdgeRecord, PatternTruth } from '../../../src/model/index.js';
 import { ConfigError } from '../../../src/errors.js';
 import { planRun } from '../../../src/orchestration/plan.js';
 import { configOf, randomSeeds } from '../../helpers/collect.js';
-import { eventsOf, runWithTruth, withRole, type Run } from '../../helpers/patterns.js';
+import {
+  eventsOf,
+  expectCashOut,
+  isPurchase,
+  runWithTruth,
+  withRole,
+  type Run,
+} from '../../helpers/patterns.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -73,7 +80,10 @@ describe('fraud ring', () => {
       const payments = transfers.filter((t) => victims.has(t.outV));
       const forwards = transfers.filter((t) => mules.has(t.outV));
       const cashOuts = transfers.filter((t) => t.outV === hub);
-      expect(payments.length + forwards.length + cashOuts.length).toBe(transfers.length);
+      const spends = transfers.filter((t) => t.outV === withRole(ring, 'cash_out')[0]);
+      expect(payments.length + forwards.length + cashOuts.length + spends.length).toBe(
+        transfers.length,
+      );
       expect(forwards.every((f) => f.inV === hub)).toBe(true);
       const used = new Set<string>();
       for (const payment of payments) {
@@ -100,6 +110,8 @@ describe('fraud ring', () => {
       expect(cashOuts.reduce((s, c) => s + c.properties.amount_base, 0)).toBeLessThanOrEqual(
         pooled,
       );
+      // the cash-out account then withdraws and spends it
+      expectCashOut(spends, Math.max(...cashOuts.map(ms)));
       // mules and hub are added accounts opened before the ring's first payment
       const firstPayment = Math.min(...payments.map(ms));
       for (const account of [...mules, hub ?? '']) {
@@ -129,7 +141,7 @@ describe('fraud ring', () => {
         const sent = transfers.filter((t) => t.outV === account);
         expect(sent.length).toBeGreaterThan(0);
         for (const transfer of sent) {
-          expect(drops.has(transfer.inV)).toBe(true);
+          expect(drops.has(transfer.inV) || isPurchase(run, transfer)).toBe(true);
           const session = logins.find(
             (l) =>
               l.outV === account &&
@@ -180,7 +192,7 @@ describe('fraud ring', () => {
       }
       const members = new Set(accounts);
       const buildUp = transfers.filter((t) => members.has(t.outV) && members.has(t.inV));
-      const maxOuts = transfers.filter((t) => !members.has(t.inV));
+      const maxOuts = transfers.filter((t) => members.has(t.outV) && !members.has(t.inV));
       expect(buildUp.length).toBeGreaterThanOrEqual(accounts.length);
       expect(maxOuts).toHaveLength(accounts.length);
       const largestBuild = Math.max(...buildUp.map((t) => t.properties.amount_base));
@@ -189,6 +201,12 @@ describe('fraud ring', () => {
         expect(maxOut.properties.amount_base).toBeGreaterThan(largestBuild);
         expect(ms(maxOut)).toBeGreaterThan(lastBuild);
       }
+      // the cash-out account then withdraws and spends what the identities maxed out
+      const [cashOut] = withRole(ring, 'cash_out');
+      expectCashOut(
+        transfers.filter((t) => t.outV === cashOut),
+        Math.max(...maxOuts.map(ms)),
+      );
     });
 
     it(`bust_out_fraud: months of regular small payments, then a short burst ≥ factor × to ring merchants, then nothing (seed ${seed})`, async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeRecord } from '../../../src/model/index.js';
 import { configOf, randomSeeds } from '../../helpers/collect.js';
-import { eventsOf, runWithTruth, withRole } from '../../helpers/patterns.js';
+import { eventsOf, expectCashOut, runWithTruth, withRole } from '../../helpers/patterns.js';
 
 describe('mule chain', () => {
   for (const seed of randomSeeds(3)) {
-    it(`each hop follows the previous within the configured delay and keeps 94–98 % (seed ${seed})`, async () => {
+    it(`each hop follows the previous within the configured delay and keeps 94–98 %, then the cash-out account spends (seed ${seed})`, async () => {
       const config = configOf('small', {
         seed,
         transactionCount: 500,
@@ -17,12 +17,20 @@ describe('mule chain', () => {
       const chains = run.truth.patterns.filter((p) => p.typology === 'mule_chain');
       expect(chains).toHaveLength(4);
       for (const chain of chains) {
-        const hops = eventsOf(run, chain)['transfer'] as EdgeRecord<'transfer'>[];
+        const cashOut = withRole(chain, 'cash_out')[0];
+        const transfers = eventsOf(run, chain)['transfer'] as EdgeRecord<'transfer'>[];
+        const hops = transfers.filter((t) => t.outV !== cashOut);
         const length = hops.length + 1;
         expect(length).toBeGreaterThanOrEqual(config.muleChainMinLength);
         expect(length).toBeLessThanOrEqual(config.muleChainMaxLength);
         expect(hops[0]?.outV).toBe(withRole(chain, 'victim')[0]);
-        expect(hops.at(-1)?.inV).toBe(withRole(chain, 'cash_out')[0]);
+        expect(hops.at(-1)?.inV).toBe(cashOut);
+        // the cash-out account then withdraws and spends, after the money arrived, within days
+        const lastHop = Date.parse(hops.at(-1)?.properties.timestamp ?? '');
+        expectCashOut(
+          transfers.filter((t) => t.outV === cashOut),
+          lastHop,
+        );
         for (let k = 1; k < hops.length; k++) {
           const previous = hops[k - 1] as EdgeRecord<'transfer'>;
           const hop = hops[k] as EdgeRecord<'transfer'>;

@@ -12,6 +12,7 @@ import type { GeneratorContext } from '../../context.js';
 import { communicationEdge, injectPhrases, messageContent } from '../../events/communication.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import { TAKEOVER_PURCHASE_SHARE, takeoverPurchase } from '../cash-out.js';
 import { ATTACKER_COUNTRIES } from '../ring/attackers.js';
 import { between, companyHeld, daysAgoAt, drawAccount } from '../ring/draw.js';
 import type { Overrides } from '../ring/shape.js';
@@ -129,7 +130,12 @@ export function holderPerson(ctx: GeneratorContext, account: number): number {
   return officers[0] ?? anyPerson(ctx);
 }
 
-/** Appends the pattern's next fraudulent transfers; each follows `afterMs` within the delay. */
+
+/**
+ * Appends the pattern's next fraudulent transfers; each follows `afterMs` within the delay. Most
+ * move money to the attackers' drop accounts; about 40 % are purchases at merchants paid from the
+ * victim's account (see cash-out.ts), as attackers turn a taken-over account into goods.
+ */
 export function steal(
   ctx: GeneratorContext,
   slots: PatternSlots,
@@ -150,6 +156,13 @@ export function steal(
     () => parts.afterMs + between(rng, MS_PER_MINUTE, parts.maxDelayMs + 1),
   ).sort((a, b) => a - b);
   for (const instant of instants) {
+    const purchase = rng.chance(TAKEOVER_PURCHASE_SHARE)
+      ? takeoverPurchase(ctx, parts.from, instant)
+      : undefined;
+    if (purchase !== undefined) {
+      out.push(patternTransfer(ctx, slots, out.length, purchase));
+      continue;
+    }
     const amount = cents(rng.float(parts.min, parts.max));
     out.push(
       patternTransfer(ctx, slots, out.length, {

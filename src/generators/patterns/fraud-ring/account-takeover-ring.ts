@@ -1,6 +1,7 @@
 import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import { TAKEOVER_PURCHASE_SHARE, takeoverPurchase } from '../cash-out.js';
 import { ownerOf } from '../participants.js';
 import type { PatternDraft } from '../typology.js';
 import {
@@ -43,7 +44,7 @@ export interface TakeoverRingParams {
  */
 export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
   describe:
-    'several customer accounts `logged_in` from the same 1–3 attacker `device`s (0–2 failures, then a success), each then sending `transfer`s within 3 h to 1–3 newly opened attacker accounts',
+    'several customer accounts `logged_in` from the same 1–3 attacker `device`s (0–2 failures, then a success), each then sending `transfer`s within 3 h to 1–3 newly opened attacker accounts or, about 40 %, to merchants as purchases',
 
   draft(ctx, subtype, lookAlike): PatternDraft<TakeoverRingParams> {
     const { rng } = ctx;
@@ -134,14 +135,23 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
       for (let t = 0; t < (transfers[i] ?? 0); t++) {
         const at = takeover + between(rng, 2 * MS_PER_MINUTE, RING_SESSION_MAX_MS);
         times.push(at);
+        // As in a single takeover, part of the money leaves as purchases paid from the account.
+        const purchase = rng.chance(TAKEOVER_PURCHASE_SHARE)
+          ? takeoverPurchase(ctx, account, at)
+          : undefined;
         moves.push(
-          patternTransfer(ctx, slots, moves.length, {
-            from: account,
-            to: rng.pick(drops),
-            atMs: at,
-            amount: cents(rng.float(300, 4_000)),
-            type: 'transfer',
-          }),
+          patternTransfer(
+            ctx,
+            slots,
+            moves.length,
+            purchase ?? {
+              from: account,
+              to: rng.pick(drops),
+              atMs: at,
+              amount: cents(rng.float(300, 4_000)),
+              type: 'transfer',
+            },
+          ),
         );
       }
     });

@@ -1,6 +1,7 @@
 import { vertexId, type EdgeRecord, type Participant } from '../../../model/index.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import { cashOutCount, cashOutPayments } from '../cash-out.js';
 import type { PatternDraft } from '../typology.js';
 import {
   accountParticipants,
@@ -29,6 +30,8 @@ export interface MuleNetworkParams {
   readonly payments: number;
   /** Hub cash-outs (look-alike: supplier payouts). */
   readonly cashOuts: number;
+  /** ATM withdrawals and purchases from the cash-out account afterwards; 0 in a look-alike. */
+  readonly spends: number;
   /** Look-alike only: weekly settlement sweeps per store. */
   readonly weeks: number;
 }
@@ -36,12 +39,13 @@ export interface MuleNetworkParams {
 /**
  * Money-mule network, hub and spoke: victims (background customers) pay newly opened mule
  * accounts; each mule forwards 94–98 % of every payment to one hub account within 6 h; the hub
- * cashes the pooled money out to an outside account in 1–3 wires. The hub and the mules are
+ * cashes the pooled money out to an outside account in 1–3 wires, which withdraws and spends it in
+ * 3–8 ATM withdrawals and card or online purchases within four days. The hub and the mules are
  * added accounts held by recruited persons, opened days before the ring starts.
  */
 export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
   describe:
-    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers',
+    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers, and the cash-out account withdraws and spends it in 3–8 ATM withdrawals and card or online purchases',
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleNetworkParams> {
     const { rng } = ctx;
@@ -50,7 +54,8 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
     const payments = Math.max(mules, Math.floor(frame.transactions / 2));
     const cashOuts = rng.int(1, 3);
     const weeks = Math.ceil(frame.durationDays / 7);
-    const params = { frame, mules, payments, cashOuts, weeks };
+    const spends = lookAlike ? 0 : cashOutCount(rng);
+    const params = { frame, mules, payments, cashOuts, spends, weeks };
     if (lookAlike) {
       return {
         subtype,
@@ -63,7 +68,7 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
       subtype,
       params,
       entities: { account: frame.size },
-      events: { transfer: 2 * payments + cashOuts },
+      events: { transfer: 2 * payments + cashOuts + spends },
     };
   },
 
@@ -85,7 +90,7 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
 
   realize(ctx, draft, slots) {
     const { rng } = ctx;
-    const { frame, mules: muleCount, payments, cashOuts } = draft.params;
+    const { frame, mules: muleCount, payments, cashOuts, spends } = draft.params;
     const hub = slots.entity('account', 0);
     const mules = Array.from({ length: muleCount }, (_, k) => slots.entity('account', k + 1));
     const victims = drawRingAccounts(ctx, payments, personHeld(ctx));
@@ -141,6 +146,11 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
         }),
       );
     });
+    // The cash-out account turns the wires into cash and goods (see cash-out.ts).
+    for (const payment of cashOutPayments(ctx, cashOut, at, spends)) {
+      times.push(payment.atMs);
+      transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
+    }
 
     const participants: Participant[] = [
       ...victims.flatMap((a) => accountParticipants(ctx, a, 'victim')),

@@ -3,6 +3,7 @@ import type { Rng } from '../../../random/index.js';
 import type { PersonOverrides } from '../../core/person.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, startOfDay } from '../../time.js';
+import { cashOutCount, cashOutPayments } from '../cash-out.js';
 import type { PatternDraft } from '../typology.js';
 import {
   accountParticipants,
@@ -37,6 +38,8 @@ export interface SyntheticParams {
   readonly fragments: readonly SharedFragment[];
   readonly openedDaysAgo: readonly number[];
   readonly unemployed: readonly boolean[];
+  /** ATM withdrawals and purchases from the cash-out account after the max-out; 0 in a look-alike. */
+  readonly spends: number;
   /** Small credit-building transfers among the identities (look-alike: per member payments). */
   readonly buildUps: readonly number[];
 }
@@ -131,7 +134,7 @@ function identityOverrides(
  */
 export const syntheticIdentity: RingShape<SyntheticParams> = {
   describe:
-    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s among them (< 400), then one max-out transfer each (≥ 2 500) to a cash-out account in the last days',
+    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s among them (< 400), then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 3–8 ATM withdrawals and card or online purchases',
 
   draft(ctx, subtype, lookAlike): PatternDraft<SyntheticParams> {
     const { rng, time } = ctx;
@@ -154,6 +157,7 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
           ],
           openedDaysAgo: Array.from({ length: members }, () => rng.int(30, 3_000)),
           unemployed: Array.from({ length: members }, () => false),
+          spends: 0,
           buildUps: payments,
         },
         entities: { person: members, account: members },
@@ -170,6 +174,7 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
     );
     const openedDaysAgo = Array.from({ length: identities }, () => rng.int(newest, oldest));
     const buildUps = Math.max(identities, frame.transactions - identities);
+    const spends = cashOutCount(rng);
     return {
       subtype,
       params: {
@@ -179,10 +184,11 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
         fragments: drawFragments(rng, identities),
         openedDaysAgo,
         unemployed: Array.from({ length: identities }, () => rng.chance(0.6)),
+        spends,
         buildUps: [buildUps],
       },
       entities: { person: identities, account: identities },
-      events: { transfer: buildUps + identities },
+      events: { transfer: buildUps + identities + spends },
     };
   },
 
@@ -203,7 +209,7 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
 
   realize(ctx, draft, slots) {
     const { rng, time } = ctx;
-    const { frame, identities, openedDaysAgo, buildUps, fragments } = draft.params;
+    const { frame, identities, openedDaysAgo, buildUps, fragments, spends } = draft.params;
     const persons = Array.from({ length: identities }, (_, k) => slots.entity('person', k));
     const accounts = Array.from({ length: identities }, (_, k) => slots.entity('account', k));
     const opened = openedDaysAgo.map((days) => openingMs(time.referenceMs, days));
@@ -244,6 +250,12 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
         }),
       );
     });
+    const maxedOut = totalOf(transfers);
+    // The cash-out account turns the credit into cash and goods (see cash-out.ts).
+    for (const payment of cashOutPayments(ctx, cashOut, Math.max(...times), spends)) {
+      times.push(payment.atMs);
+      transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
+    }
     const participants: Participant[] = [
       ...persons.map((p) => ({
         id: vertexId('person', p),
@@ -271,7 +283,7 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
         ],
         events: transfers,
         eventTimesMs: times,
-        totalValue: totalOf(transfers),
+        totalValue: maxedOut,
         subtypeIndicators: [
           'synthetic_identity_suspected',
           'fabricated_identity_indicators',

@@ -6,7 +6,9 @@ import { eventWindowMs } from '../../event-window.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
+import { cashOutCount, cashOutPayments } from '../cash-out.js';
 import { anyAccount, ownerOf, personAccount } from '../participants.js';
+import { patternTransfer } from '../ring/transfer.js';
 import { buildTruth } from '../truth.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 
@@ -19,21 +21,24 @@ export interface MuleChainParams {
   readonly hopDelaysMinutes: readonly number[];
   /** Share of the amount each mule passes on (keeps 94–98 %). */
   readonly keepRates: readonly number[];
+  /** Cash withdrawals and purchases the last account makes with the money. */
+  readonly cashOuts: number;
 }
 
 /**
  * Authorised-push-payment fraud cashed out through a chain of mules: the victim pays the first
  * mule, each mule forwards 94–98 % of what it received within minutes, the last account cashes
- * out. The mule accounts are new (opened 3–45 days before the first hop) and held by
- * recruited background persons. Invariant: every hop follows the previous one within the
- * configured delay and keeps 94–98 % of its amount.
+ * out in 3–8 ATM withdrawals and card or online purchases within four days (see cash-out.ts). The
+ * mule accounts are new (opened 3–45 days before the first hop) and held by recruited background
+ * persons. Invariant: every hop follows the previous one within the configured delay and keeps
+ * 94–98 % of its amount; the cash-out payments follow the last hop.
  */
 export const muleChain: Typology<MuleChainParams> = {
   name: 'mule_chain',
   subtypes: ['app_mule_chain'],
   describe: {
     app_mule_chain:
-      'victim account → 1–4 newly opened mule accounts → cash-out account: one `transfer` per hop, each 5–30 min after the previous and 94–98 % of its amount',
+      'victim account → 1–4 newly opened mule accounts → cash-out account: one `transfer` per hop, each 5–30 min after the previous and 94–98 % of its amount; then 3–8 ATM withdrawals and card or online purchases from the cash-out account within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleChainParams> {
@@ -50,6 +55,8 @@ export const muleChain: Typology<MuleChainParams> = {
     const firstHopMs = Math.floor(
       time.windowStartMs + rng.next() * Math.max(0, latestStart - time.windowStartMs),
     );
+    // A look-alike's last account spends too: people spend money they receive.
+    const cashOuts = cashOutCount(rng);
     return {
       subtype,
       params: {
@@ -60,10 +67,11 @@ export const muleChain: Typology<MuleChainParams> = {
         keepRates: Array.from({ length: hops - 1 }, () =>
           lookAlike ? rng.float(0.5, 1.5) : rng.float(0.94, 0.98),
         ),
+        cashOuts,
       },
       // A look-alike moves money along existing accounts; a real chain opens its mule accounts.
       entities: lookAlike ? {} : { account: length - 2 },
-      events: { transfer: hops },
+      events: { transfer: hops + cashOuts },
     };
   },
 
@@ -132,6 +140,12 @@ function chain(
       }),
     );
   }
+  const hops = transfers.length;
+  const total = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
+  for (const payment of cashOutPayments(ctx, cashOut, at, params.cashOuts)) {
+    times.push(payment.atMs);
+    transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
+  }
   const units = { transfer: transfers.map((t) => [t]) };
   if (lookAlike) return { units, links: [], truth: null };
 
@@ -143,8 +157,6 @@ function chain(
       { id: vertexId(owner.label, owner.index), label: owner.label, role: `${role}_holder` },
     ];
   });
-  const total = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
-  const hops = transfers.length;
   const indicators = [
     'app_fraud_suspected',
     'rapid_multi_hop_transfers',

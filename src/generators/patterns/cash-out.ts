@@ -1,0 +1,99 @@
+import type { Rng, Weighted } from '../../random/index.js';
+import type { GeneratorContext } from '../context.js';
+import { PURPOSE_SPECS, type Purpose } from '../data/payment-purposes.js';
+import { spendingPayment } from '../economy/background-payment.js';
+import { instantOnDay, localDayOf } from '../economy/local-time.js';
+import { MS_PER_MINUTE } from '../time.js';
+import { anyAccount } from './participants.js';
+import type { PatternTransfer } from './ring/transfer.js';
+
+/**
+ * How stolen or laundered money leaves the banking system at the end of a chain: cash from ATMs,
+ * and goods bought with the card, in shops and online, that can be resold (Europol, "Money
+ * muling", EMSC 2023: mules "withdraw the money in cash or buy goods and gift cards"; FinCEN
+ * advisory FIN-2020-A005 on account takeover: "purchases of gift cards and electronics"). Each
+ * payment is drawn by the background economy's own machinery (payee, amount, rounding, local
+ * hour), so a single cash-out payment looks like any customer's; only the burst after the money
+ * arrives gives it away.
+ */
+const CASH_OUT_PURPOSES: Weighted<Purpose> = [
+  ['card_purchase', 0.45],
+  ['atm_withdrawal', 0.35],
+  ['online_purchase', 0.2],
+];
+/** The money is spent on the day it arrives or the next few days. */
+const CASH_OUT_DAYS = 4;
+
+/** A plausible cash-out size: `count` payments, drawn per instance. */
+export function cashOutCount(rng: Rng): number {
+  return rng.int(3, 8);
+}
+
+/**
+ * `count` cash-out payments from account `from`, each after `afterMs`, in time order, in US
+ * dollars (the transfer builder converts them to the account's currency).
+ */
+export function cashOutPayments(
+  ctx: GeneratorContext,
+  from: number,
+  afterMs: number,
+  count: number,
+): PatternTransfer[] {
+  const { rng, time, population } = ctx;
+  const country = population.countryOfAccount(from);
+  const firstDay = localDayOf(afterMs, country);
+  const payments: PatternTransfer[] = [];
+  for (let k = 0; k < count; k++) {
+    const purpose = rng.weighted(CASH_OUT_PURPOSES);
+    const drawn = spendingPayment(ctx, from, purpose);
+    // A population without merchants or lenders: the money goes to another account instead.
+    const to = drawn?.to ?? anyAccount(ctx, new Set([from]));
+    const amount = drawn?.amountUsd ?? PURPOSE_SPECS[purpose].medianUsd;
+    const day = firstDay + rng.int(0, CASH_OUT_DAYS - 1);
+    let atMs = instantOnDay(rng, time, PURPOSE_SPECS[purpose].profile, country, day);
+    // Never before the money arrived, and never past the window's end.
+    if (atMs <= afterMs)
+      atMs = Math.min(afterMs + rng.int(10, 180) * MS_PER_MINUTE, time.referenceMs);
+    payments.push({
+      from,
+      to,
+      atMs,
+      amount,
+      type: rng.weighted(PURPOSE_SPECS[purpose].types),
+      ...(drawn === undefined ? {} : { purpose }),
+    });
+  }
+  return payments.sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * What an account-takeover attacker buys with the victim's own account: card-not-present orders
+ * (gift cards, electronics) and card purchases with the compromised card details (FinCEN advisory
+ * FIN-2020-A005). Drawn like any customer's purchase; `undefined` when the population has no
+ * merchant.
+ */
+const TAKEOVER_PURCHASES: Weighted<Purpose> = [
+  ['online_purchase', 0.7],
+  ['card_purchase', 0.3],
+];
+
+/** Share of a takeover's fraudulent payments that are purchases made with the victim's account. */
+export const TAKEOVER_PURCHASE_SHARE = 0.4;
+
+export function takeoverPurchase(
+  ctx: GeneratorContext,
+  from: number,
+  atMs: number,
+): PatternTransfer | undefined {
+  const purpose = ctx.rng.weighted(TAKEOVER_PURCHASES);
+  const drawn = spendingPayment(ctx, from, purpose);
+  if (drawn === undefined) return undefined;
+  return {
+    from,
+    to: drawn.to,
+    atMs,
+    amount: drawn.amountUsd,
+    type: ctx.rng.weighted(PURPOSE_SPECS[purpose].types),
+    purpose,
+  };
+}
