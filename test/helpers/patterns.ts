@@ -1,11 +1,6 @@
 import { expect } from 'vitest';
 import type { GenerationConfig } from '../../src/config/index.js';
-import type {
-  EdgeRecord,
-  GraphRecord,
-  PatternTruth,
-  GroundTruth,
-} from '../../src/model/index.js';
+import type { EdgeRecord, GraphRecord, PatternTruth, GroundTruth } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
 

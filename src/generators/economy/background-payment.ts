@@ -237,6 +237,6 @@ function anyOther(rng: Rng, economy: Economy, from: number): number {
 }
 
 /** An invoice number in the format documents carry (INV-year-nnnnnn). */
-function invoiceNumber(ctx: GeneratorContext, atMs: number): string {
+export function invoiceNumber(ctx: GeneratorContext, atMs: number): string {
   return `INV-${new Date(atMs).getUTCFullYear()}-${ctx.rng.digits(6)}`;
 }

@@ -11,10 +11,9 @@ import { PURPOSE_SPECS, type Purpose } from '../data/payment-purposes.js';
  * those are typologies of their own (transaction laundering, structuring), each with its own type.
  */
 const COVER: Readonly<Record<EndpointKinds, Weighted<Purpose>>> = {
-  // Between persons the background pays rent about once for every five other payments.
   'person>person': [
-    ['person_to_person', 0.85],
-    ['rent', 0.15],
+    ['person_to_person', 0.9],
+    ['rent', 0.1],
   ],
   'person>person abroad': [
     ['remittance', 0.85],
@@ -22,8 +21,8 @@ const COVER: Readonly<Record<EndpointKinds, Weighted<Purpose>>> = {
   ],
   'person>company': [
     ['supplier_invoice', 0.55],
-    ['online_purchase', 0.3],
-    ['rent', 0.15],
+    ['online_purchase', 0.35],
+    ['rent', 0.1],
   ],
   'company>person': [
     ['vendor_payout', 0.65],

@@ -8,7 +8,7 @@ import {
   type Purpose,
 } from '../data/payment-purposes.js';
 import { niceStep } from '../economy/amounts.js';
-import { backgroundPayment } from '../economy/background-payment.js';
+import { backgroundPayment, invoiceNumber } from '../economy/background-payment.js';
 import { coverPurpose } from '../economy/cover-purpose.js';
 import { convert, exchangeRate, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
@@ -130,9 +130,11 @@ export function transferEdge(
         channel === 'online' || channel === 'mobile' || channel === 'wire'
           ? identifiers.ipv4(rng)
           : null,
+      // Every invoice payment names its invoice, a crime's cover one too: a bare "Invoice
+      // payment" would be a line no honest supplier payment carries.
       description:
-        purpose === 'supplier_invoice' && parts.invoiceNumber !== undefined
-          ? `Payment ${parts.invoiceNumber}`
+        purpose === 'supplier_invoice'
+          ? `Payment ${parts.invoiceNumber ?? invoiceNumber(ctx, timestampMs)}`
           : spec.description,
       merchant_name: hasMerchant ? (population.companyName[payee] ?? null) : null,
       merchant_category: hasMerchant

@@ -53,14 +53,22 @@ function holderOf(run: Run, accountId: string): string {
 
 /**
  * Each "Payment <invoice number>" transfer of the pattern pays exactly that invoice's total,
- * from an account of the billed company to an account of the issuer.
+ * from an account of the billed company to an account of the issuer. The under-invoicing
+ * difference to the offshore shell is booked against an invoice no document of the pattern holds
+ * (a fictitious one, as every supplier payment names an invoice).
  */
 function expectPaymentsMatchInvoices(run: Run, pattern: PatternTruth): number {
   const invoices = new Map(
     ofType(documentsOf(run, pattern), 'invoice').map((d) => [d.properties.document_number, d]),
   );
+  const offshore = new Set(withRole(pattern, 'offshore_shell_account'));
   let payments = 0;
   for (const transfer of transfersOf(run, pattern)) {
+    if (offshore.has(transfer.inV)) {
+      const reference = /^Payment (.+)$/.exec(transfer.properties.description)?.[1] ?? '';
+      expect(invoices.has(reference), `${transfer.id} names no invoice of the pattern`).toBe(false);
+      continue;
+    }
     const reference = /^Payment (.+)$/.exec(transfer.properties.description)?.[1];
     if (reference === undefined) continue;
     const invoice = invoices.get(reference);

@@ -130,11 +130,11 @@ export function holderPerson(ctx: GeneratorContext, account: number): number {
   return officers[0] ?? anyPerson(ctx);
 }
 
-
 /**
- * Appends the pattern's next fraudulent transfers; each follows `afterMs` within the delay. Most
- * move money to the attackers' drop accounts; about 40 % are purchases at merchants paid from the
- * victim's account (see cash-out.ts), as attackers turn a taken-over account into goods.
+ * Appends the pattern's next fraudulent transfers; each follows `afterMs` within the delay. The
+ * first moves money to an attacker's drop account; each later one is, with a chance of 40 %, a
+ * purchase at a merchant paid from the victim's account instead (see cash-out.ts), as attackers
+ * turn a taken-over account into goods.
  */
 export function steal(
   ctx: GeneratorContext,
@@ -155,10 +155,12 @@ export function steal(
     { length: parts.count },
     () => parts.afterMs + between(rng, MS_PER_MINUTE, parts.maxDelayMs + 1),
   ).sort((a, b) => a - b);
-  for (const instant of instants) {
-    const purchase = rng.chance(TAKEOVER_PURCHASE_SHARE)
-      ? takeoverPurchase(ctx, parts.from, instant)
-      : undefined;
+  for (const [k, instant] of instants.entries()) {
+    // The first payment always moves money to a drop: that is the theft the others follow.
+    const purchase =
+      k > 0 && rng.chance(TAKEOVER_PURCHASE_SHARE)
+        ? takeoverPurchase(ctx, parts.from, instant)
+        : undefined;
     if (purchase !== undefined) {
       out.push(patternTransfer(ctx, slots, out.length, purchase));
       continue;

@@ -135,10 +135,12 @@ export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
       for (let t = 0; t < (transfers[i] ?? 0); t++) {
         const at = takeover + between(rng, 2 * MS_PER_MINUTE, RING_SESSION_MAX_MS);
         times.push(at);
-        // As in a single takeover, part of the money leaves as purchases paid from the account.
-        const purchase = rng.chance(TAKEOVER_PURCHASE_SHARE)
-          ? takeoverPurchase(ctx, account, at)
-          : undefined;
+        // As in a single takeover, after the first theft part of the money leaves as purchases
+        // paid from the account.
+        const purchase =
+          t > 0 && rng.chance(TAKEOVER_PURCHASE_SHARE)
+            ? takeoverPurchase(ctx, account, at)
+            : undefined;
         moves.push(
           patternTransfer(
             ctx,

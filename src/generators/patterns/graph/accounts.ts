@@ -1,7 +1,13 @@
 import type { GeneratorContext } from '../../context.js';
 import { anyAccount, inHomeCurrency } from '../participants.js';
 
-/** Which holders an account is preferably drawn from; falls back to any background account. */
+/**
+ * Which holders an account is preferably drawn from; falls back to any background account. The
+ * crimes draw their mules, sources and recipients from `any`: launderers use persons' and
+ * companies' accounts alike (AMLworld, Altman et al. 2023, draws laundering accounts from
+ * individuals and businesses), so a crime's payments are booked under the purposes both kinds of
+ * holder use (cover-purpose.ts). Look-alikes name the holder their honest story needs.
+ */
 export type Holder = 'person' | 'company' | 'any';
 
 /**

@@ -43,7 +43,7 @@ export const fanIn: Typology<FanInParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const target = drawAccount(ctx, used, 'any');
-    const sources = drawAccounts(ctx, degree, used, 'person');
+    const sources = drawAccounts(ctx, degree, used, 'any');
     flow.role(target, 'target');
     flow.roleAll(sources, 'source');
     const times = sources.map(() => timeIn(rng, span.startMs, span.endMs)).sort((a, b) => a - b);

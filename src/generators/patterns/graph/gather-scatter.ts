@@ -51,8 +51,8 @@ export const gatherScatter: Typology<GatherScatterParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const hub = drawAccount(ctx, used, 'any');
-    const sources = drawAccounts(ctx, draft.params.sources, used, 'person');
-    const targets = drawAccounts(ctx, draft.params.targets, used, 'person');
+    const sources = drawAccounts(ctx, draft.params.sources, used, 'any');
+    const targets = drawAccounts(ctx, draft.params.targets, used, 'any');
     flow.roleAll(sources, 'source');
     flow.role(hub, 'hub');
     flow.roleAll(targets, 'target');

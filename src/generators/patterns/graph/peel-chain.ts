@@ -42,7 +42,7 @@ export const peelChain: Typology<PeelChainParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const path = drawAccounts(ctx, hops + 1, used, 'any');
-    const side = drawAccounts(ctx, hops - 1, used, 'person');
+    const side = drawAccounts(ctx, hops - 1, used, 'any');
     flow.role(path[0] as number, 'source');
     flow.roleAll(path.slice(1, -1), 'intermediary');
     flow.role(path[hops] as number, 'target');

@@ -44,7 +44,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const source = drawAccount(ctx, used, 'any');
-    const middle = drawAccounts(ctx, width, used, 'person');
+    const middle = drawAccounts(ctx, width, used, 'any');
     const sink = drawAccount(ctx, used, 'any');
     flow.role(source, 'source');
     flow.roleAll(middle, 'intermediary');
