@@ -233,9 +233,14 @@ describe('pattern drawings in the HTML report', () => {
           layout.at.get(from)!.x,
         );
     }
-    const cycle = layoutOf(firstOf('cycle'));
+    const cyclePattern = firstOf('cycle');
+    const cycle = layoutOf(cyclePattern);
     expect(cycle.layout.shape).toBe('ring');
-    // On a ring each transfer joins neighbours: in angular order, from one to the next.
+    // On a ring each transfer between the cycle's accounts joins neighbours: in angular order,
+    // from one to the next; the cash-out's payees lie beyond the ring.
+    const members = new Set(cyclePattern.participants.map((p) => p.id));
+    const payees = [...new Set(cycle.transfers.flat())].filter((id) => !members.has(id));
+    cycle.transfers = cycle.transfers.filter(([from, to]) => members.has(from) && members.has(to));
     const ids = [...new Set(cycle.transfers.flat())];
     const cx = ids.reduce((s, id) => s + cycle.layout.at.get(id)!.x, 0) / ids.length;
     const cy = ids.reduce((s, id) => s + cycle.layout.at.get(id)!.y, 0) / ids.length;
@@ -249,6 +254,11 @@ describe('pattern drawings in the HTML report', () => {
           (order.indexOf(from) - order.indexOf(to) + ids.length) % ids.length,
         ),
       ).toBe(1);
+    expect(payees.length).toBeGreaterThan(0);
+    const radius = (id: string) =>
+      Math.hypot(cycle.layout.at.get(id)!.x - cx, cycle.layout.at.get(id)!.y - cy);
+    const ringRadius = Math.max(...ids.map(radius));
+    for (const payee of payees) expect(radius(payee)).toBeGreaterThan(ringRadius);
     for (const typology of ['fan_in', 'fan_out']) {
       const p = firstOf(typology, typology);
       const { layout, transfers } = layoutOf(p);

@@ -160,6 +160,35 @@ function around(
 }
 
 /**
+ * Places nodes off a ring beside it: a column per paying ring node, on that node's side of the
+ * ring (centred on the origin), one row per node, clear of the ring's boxes.
+ */
+function outside(
+  ids: readonly string[],
+  arrows: readonly GraphArrow[],
+  rx: number,
+  box: { readonly width: number; readonly height: number },
+  at: Map<string, Point>,
+): void {
+  const byPayer = new Map<string, string[]>();
+  for (const id of ids) {
+    const payer = arrows.find((a) => a.to === id && at.has(a.from))?.from ?? '';
+    byPayer.set(payer, [...(byPayer.get(payer) ?? []), id]);
+  }
+  const pitch = box.height + ROLE_SPACE + 8;
+  const used = { left: 0, right: 0 };
+  for (const [payer, group] of byPayer) {
+    const p = at.get(payer) ?? { x: 0, y: 0 };
+    const side = p.x >= 0 ? 'right' : 'left';
+    // A column leaves room for owners drawn beside the ring's accounts (one box width), and
+    // columns on one side move outwards, so two payers' columns never overlap.
+    const x = (side === 'right' ? 1 : -1) * (rx + (used[side] + 2) * (box.width + 40));
+    used[side]++;
+    group.forEach((id, k) => at.set(id, { x, y: p.y + (k - (group.length - 1) / 2) * pitch }));
+  }
+}
+
+/**
  * Positions every node of a pattern graph: main nodes by the shape, owners drawn beside their
  * account (above it in layers; outside the ring or the spokes), then the whole shifted so that
  * every box, role label and owner lies inside [0, width] × [0, height].
@@ -180,7 +209,30 @@ export function layoutGraph(graph: PatternGraph, shape: LayoutShape): Layout {
   let centre: Point | undefined;
   if (shape === 'ring' && ids.length >= 3) {
     centre = { x: 0, y: 0 };
-    around(ringOrder(ids, arrows), box.width, 70, at, centre);
+    // The ring holds the accounts money goes round; payees outside it (a cash-out's shops and
+    // ATMs) sit beyond the ring, next to the account that paid them.
+    const looped = ids.filter(
+      (id) => arrows.some((a) => a.from === id) && arrows.some((a) => a.to === id),
+    );
+    const ring = looped.length >= 3 ? looped : ids;
+    const onRing = new Set(ring);
+    const { rx } = around(
+      ringOrder(
+        ring,
+        arrows.filter((a) => onRing.has(a.to)),
+      ),
+      box.width,
+      70,
+      at,
+      centre,
+    );
+    outside(
+      ids.filter((id) => !onRing.has(id)),
+      arrows,
+      rx,
+      box,
+      at,
+    );
   } else if (shape === 'hub' && ids.length >= 3) {
     centre = { x: 0, y: 0 };
     const hub = hubOf(ids, arrows) ?? '';

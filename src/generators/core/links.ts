@@ -13,8 +13,8 @@ function dateWithinYears(ctx: GeneratorContext, years: number): string {
 }
 
 /**
- * 1–3 officers per company, taken from its employees when it has any; a listed company's include
- * its CEO. Officers are the insiders of listed companies, which the insider-trading typology
+ * 1–3 officers per company, taken from its employees when it has any; a listed company has 2–3,
+ * among them its CEO and CFO. Officers are the insiders of listed companies, which the insider-trading typology
  * relies on.
  */
 export function generateOfficers(
@@ -29,15 +29,20 @@ export function generateOfficers(
   const eligible = (person: number) => !listed || !population.added.person.has(person);
   const employees = (population.employeesOf.get(company) ?? []).filter(eligible);
   const background = population.personCount - (listed ? population.added.person.size : 0);
-  const count = Math.min(rng.int(1, 3), background);
+  // A listed company has at least a chief executive and a chief financial officer (both must
+  // certify its reports: Sarbanes-Oxley Act §302), so it always has two insiders.
+  const count = Math.min(rng.int(listed ? 2 : 1, 3), background);
   const chosen = rng.sample(employees, count);
   while (chosen.length < count) {
     const person = rng.int(0, population.personCount - 1);
     if (!chosen.includes(person) && eligible(person)) chosen.push(person);
   }
   const roles = rng.sample(OFFICER_ROLES, chosen.length);
-  // A listed company always has a chief executive among its officers.
-  if (population.companyTicker.has(company) && !roles.includes('ceo')) roles[0] = 'ceo';
+  // A listed company always has a chief executive and a chief financial officer among them.
+  if (listed && !roles.includes('ceo'))
+    roles[roles[0] === 'cfo' && roles.length > 1 ? 1 : 0] = 'ceo';
+  if (listed && roles.length > 1 && !roles.includes('cfo'))
+    roles[roles[0] === 'ceo' ? 1 : 0] = 'cfo';
   return chosen.map((person, j) => {
     const id = childId(EDGE_ID_PREFIX.officer_of, company, j);
     return {

@@ -24,9 +24,20 @@ const CASH_OUT_PURPOSES: Weighted<Purpose> = [
 /** The money is spent on the day it arrives or the next few days. */
 const CASH_OUT_DAYS = 4;
 
-/** A plausible cash-out size: `count` payments, drawn per instance. */
+/** The most payments one cash-out makes. */
+export const MAX_CASH_OUTS = 8;
+
+/** A plausible cash-out size: 3–8 payments, drawn per instance. */
 export function cashOutCount(rng: Rng): number {
-  return rng.int(3, 8);
+  return rng.int(3, MAX_CASH_OUTS);
+}
+
+/** Where a cash-out may go and when it must end. */
+export interface CashOutLimits {
+  /** The pattern's own accounts: no payment goes to one, so the cash-out stays apart. */
+  readonly exclude?: ReadonlySet<number>;
+  /** The latest instant (a ring's activity window); else the end of the event window. */
+  readonly latestMs?: number;
 }
 
 /**
@@ -38,22 +49,28 @@ export function cashOutPayments(
   from: number,
   afterMs: number,
   count: number,
+  limits: CashOutLimits = {},
 ): PatternTransfer[] {
   const { rng, time, population } = ctx;
+  const exclude = limits.exclude ?? new Set<number>();
+  const latestMs = Math.max(afterMs, Math.min(limits.latestMs ?? Infinity, time.referenceMs));
   const country = population.countryOfAccount(from);
   const firstDay = localDayOf(afterMs, country);
   const payments: PatternTransfer[] = [];
   for (let k = 0; k < count; k++) {
     const purpose = rng.weighted(CASH_OUT_PURPOSES);
-    const drawn = spendingPayment(ctx, from, purpose);
+    let drawn = spendingPayment(ctx, from, purpose);
+    for (let attempt = 0; attempt < 8 && drawn !== undefined && exclude.has(drawn.to); attempt++)
+      drawn = spendingPayment(ctx, from, purpose);
+    if (drawn !== undefined && exclude.has(drawn.to)) drawn = undefined;
     // A population without merchants or lenders: the money goes to another account instead.
-    const to = drawn?.to ?? anyAccount(ctx, new Set([from]));
+    const to = drawn?.to ?? anyAccount(ctx, new Set([from, ...exclude]));
     const amount = drawn?.amountUsd ?? PURPOSE_SPECS[purpose].medianUsd;
     const day = firstDay + rng.int(0, CASH_OUT_DAYS - 1);
     let atMs = instantOnDay(rng, time, PURPOSE_SPECS[purpose].profile, country, day);
-    // Never before the money arrived, and never past the window's end.
-    if (atMs <= afterMs)
-      atMs = Math.min(afterMs + rng.int(10, 180) * MS_PER_MINUTE, time.referenceMs);
+    // Never before the money arrived, and never past the latest instant.
+    if (atMs <= afterMs) atMs = afterMs + rng.int(10, 180) * MS_PER_MINUTE;
+    if (atMs > latestMs) atMs = afterMs + Math.floor(rng.next() * (latestMs - afterMs));
     payments.push({
       from,
       to,

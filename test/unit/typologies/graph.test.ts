@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationConfig } from '../../../src/config/index.js';
-import type { EdgeRecord, PatternTruth } from '../../../src/model/index.js';
+import type { EdgeRecord, Participant, PatternTruth } from '../../../src/model/index.js';
 import { configOf, randomSeeds } from '../../helpers/collect.js';
-import { eventsOf, runWithTruth, withRole, type Run } from '../../helpers/patterns.js';
+import {
+  eventsOf,
+  expectCashOut,
+  runWithTruth,
+  withRole,
+  type Run,
+} from '../../helpers/patterns.js';
 
 type Transfer = EdgeRecord<'transfer'>;
 
 const INSTANCES = 4;
+const GRAPH_TYPOLOGIES = [
+  'fan_out',
+  'fan_in',
+  'cycle',
+  'scatter_gather',
+  'gather_scatter',
+  'bipartite',
+  'stack',
+  'peel_chain',
+];
 const EPS = 1e-4;
 
 /** Every graph typology on, a few instances each, on a small population with few background events. */
@@ -51,14 +67,34 @@ function patternsOf(run: Run, typology: string, subtype?: string): PatternTruth[
   return found;
 }
 
+/** The pattern's accounts (every participant of label account). */
+function accountsOf(pattern: PatternTruth): Set<string> {
+  return new Set(
+    (pattern.participants as readonly Participant[])
+      .filter((p) => p.label === 'account')
+      .map((p) => p.id),
+  );
+}
+
+/**
+ * The transfers of a pattern's shape: those between its own accounts. The rest are its cash-out,
+ * checked on its own (`cashOutOf`).
+ */
 function transfersOf(run: Run, pattern: PatternTruth): Transfer[] {
   const events = eventsOf(run, pattern);
   expect(Object.keys(events)).toEqual(['transfer']);
-  const transfers = events['transfer'] as Transfer[];
-  // ground truth total = sum of the emitted amounts
+  const own = accountsOf(pattern);
+  const transfers = (events['transfer'] as Transfer[]).filter((t) => own.has(t.inV));
+  // ground truth total = the money the shape moved
   const sum = transfers.reduce((s, t) => s + t.properties.amount_base, 0);
   expect(pattern.total_value).toBeCloseTo(sum, 2);
   return transfers;
+}
+
+/** The payments of a pattern that leave its accounts: the cash-out after the shape. */
+function cashOutOf(run: Run, pattern: PatternTruth): Transfer[] {
+  const own = accountsOf(pattern);
+  return (eventsOf(run, pattern)['transfer'] as Transfer[]).filter((t) => !own.has(t.inV));
 }
 
 const at = (t: Transfer) => Date.parse(t.properties.timestamp);
@@ -301,6 +337,19 @@ describe('graph typologies', () => {
           expect(at(peel[0]!)).toBeGreaterThan(at(received));
         }
         expectWithinWindow(config, transfers);
+      }
+    });
+
+    it(`every graph typology ends in a cash-out by one of its accounts, after its shape (seed ${seed})`, async () => {
+      const { run } = await runOf(seed);
+      const graph = run.truth.patterns.filter((p) => GRAPH_TYPOLOGIES.includes(p.typology));
+      expect(new Set(graph.map((p) => p.typology)).size).toBe(GRAPH_TYPOLOGIES.length);
+      for (const pattern of graph) {
+        const spends = cashOutOf(run, pattern);
+        const payers = new Set(spends.map((t) => t.outV));
+        expect(payers.size, `${pattern.pattern_id} cashes out from one account`).toBe(1);
+        expect(accountsOf(pattern).has([...payers][0] ?? '')).toBe(true);
+        expectCashOut(spends, Math.max(...transfersOf(run, pattern).map(at)));
       }
     });
   }

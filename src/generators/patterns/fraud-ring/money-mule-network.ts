@@ -147,7 +147,7 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
       );
     });
     // The cash-out account turns the wires into cash and goods (see cash-out.ts).
-    for (const payment of cashOutPayments(ctx, cashOut, at, spends)) {
+    for (const payment of cashOutPayments(ctx, cashOut, at, spends, { latestMs: frame.endMs })) {
       times.push(payment.atMs);
       transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
     }

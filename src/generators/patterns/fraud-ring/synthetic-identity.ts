@@ -252,7 +252,9 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
     });
     const maxedOut = totalOf(transfers);
     // The cash-out account turns the credit into cash and goods (see cash-out.ts).
-    for (const payment of cashOutPayments(ctx, cashOut, Math.max(...times), spends)) {
+    for (const payment of cashOutPayments(ctx, cashOut, Math.max(...times), spends, {
+      latestMs: frame.endMs,
+    })) {
       times.push(payment.atMs);
       transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
     }

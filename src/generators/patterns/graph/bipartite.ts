@@ -1,3 +1,4 @@
+import { cashOutCount } from '../cash-out.js';
 import type { GenerationConfig } from '../../../config/index.js';
 import type { PatternDraft, Typology } from '../typology.js';
 import { drawAccounts } from './accounts.js';
@@ -26,7 +27,7 @@ export const bipartite: Typology<BipartiteParams> = {
   subtypes: ['bipartite'],
   describe: {
     bipartite:
-      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window',
+      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window; then one beneficiary cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<BipartiteParams> {
@@ -36,11 +37,13 @@ export const bipartite: Typology<BipartiteParams> = {
     const pairs = denseEdges(rng, originators, beneficiaries, config.bipartiteDensity);
     // Housemates' bills are paid over a month, not within hours.
     const span = lookAlike ? longSpan(ctx, 20, 40) : drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
       params: { originators, beneficiaries, pairs, span },
       entities: {},
-      events: { transfer: pairs.length },
+      events: { transfer: pairs.length + cashOuts },
     };
   },
 
@@ -66,6 +69,7 @@ export const bipartite: Typology<BipartiteParams> = {
       indicators: ['many_to_many_transfers', 'coordinated_originators', 'shared_beneficiaries'],
       redFlags: ['coordinated_activity', 'layering'],
       accounts: originators.length + beneficiaries.length,
+      cashOutFrom: beneficiaries[0] as number,
       parameters: {
         originators: originators.length,
         beneficiaries: beneficiaries.length,

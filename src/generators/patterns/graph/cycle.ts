@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import { ownerOf } from '../participants.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
@@ -26,7 +27,7 @@ export const cycle: Typology<CycleParams> = {
   subtypes: ['cycle'],
   describe: {
     cycle:
-      'A → B → … → A over k distinct accounts (cycle_min_length–cycle_max_length): k `transfer`s, each later than the previous, each keeping 1 − graph_fee rate of the amount, inside one graph window',
+      'A → B → … → A over k distinct accounts (cycle_min_length–cycle_max_length): k `transfer`s, each later than the previous, each keeping 1 − graph_fee rate of the amount, inside one graph window; then A cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<CycleParams> {
@@ -34,11 +35,13 @@ export const cycle: Typology<CycleParams> = {
     const length = rng.int(config.cycleMinLength, config.cycleMaxLength);
     // An honest round trip is a loan repaid 1–8 weeks later: two transfers, days apart.
     const span = lookAlike ? longSpan(ctx, 7, 60) : drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
       params: { length: lookAlike ? 2 : length, span },
       entities: {},
-      events: { transfer: lookAlike ? 2 : length },
+      events: { transfer: (lookAlike ? 2 : length) + cashOuts },
     };
   },
 
@@ -63,6 +66,7 @@ export const cycle: Typology<CycleParams> = {
       indicators: ['circular_fund_flow', 'funds_return_to_origin', 'sequential_hops', 'fee_decay'],
       redFlags: ['round_tripping', 'layering'],
       accounts: length,
+      cashOutFrom: accounts[0] as number,
       parameters: { length, ...spanParameters(span) },
     });
   },

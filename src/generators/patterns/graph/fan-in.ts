@@ -1,3 +1,4 @@
+import { cashOutCount } from '../cash-out.js';
 import type { GenerationConfig } from '../../../config/index.js';
 import type { PatternDraft, Typology } from '../typology.js';
 import { drawAccount, drawAccounts } from './accounts.js';
@@ -23,17 +24,20 @@ export const fanIn: Typology<FanInParams> = {
   subtypes: ['fan_in'],
   describe: {
     fan_in:
-      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days)',
+      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days); then the target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
-  draft(ctx, subtype): PatternDraft<FanInParams> {
+  draft(ctx, subtype, lookAlike): PatternDraft<FanInParams> {
     const { rng, config } = ctx;
     const degree = rng.int(config.fanInMinDegree, config.fanInMaxDegree);
+    const span = drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
-      params: { degree, span: drawSpan(ctx) },
+      params: { degree, span },
       entities: {},
-      events: { transfer: degree },
+      events: { transfer: degree + cashOuts },
     };
   },
 
@@ -55,6 +59,7 @@ export const fanIn: Typology<FanInParams> = {
       indicators: ['many_to_one_transfers', 'rapid_aggregation_of_funds', 'unrelated_senders'],
       redFlags: ['funnel_account', 'funds_aggregation'],
       accounts: degree + 1,
+      cashOutFrom: target,
       parameters: { degree, ...spanParameters(span) },
     });
   },

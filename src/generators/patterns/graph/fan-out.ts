@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
@@ -28,20 +29,23 @@ export const fanOut: Typology<FanOutParams> = {
   subtypes: ['fan_out', 'funded_fan_out'],
   describe: {
     fan_out:
-      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days)',
+      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days); then one target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
     funded_fan_out:
-      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum',
+      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum; then one target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
-  draft(ctx, subtype): PatternDraft<FanOutParams> {
+  draft(ctx, subtype, lookAlike): PatternDraft<FanOutParams> {
     const { rng, config } = ctx;
     const degree = rng.int(config.fanOutMinDegree, config.fanOutMaxDegree);
     const funded = subtype === 'funded_fan_out';
+    const span = drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
-      params: { degree, funded, span: drawSpan(ctx) },
+      params: { degree, funded, span },
       entities: {},
-      events: { transfer: degree + (funded ? 1 : 0) },
+      events: { transfer: degree + (funded ? 1 : 0) + cashOuts },
     };
   },
 
@@ -79,6 +83,7 @@ export const fanOut: Typology<FanOutParams> = {
       ],
       redFlags: ['funds_dispersal', 'many_unrelated_counterparties'],
       accounts: degree + (funded ? 2 : 1),
+      cashOutFrom: targets[0] as number,
       parameters: { degree, funded, ...spanParameters(span) },
     });
   },

@@ -2,7 +2,9 @@ import { vertexId, type EdgeRecord, type Participant } from '../../../model/inde
 import type { GeneratorContext } from '../../context.js';
 import type { Purpose } from '../../data/payment-purposes.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
+import { cashOutPayments } from '../cash-out.js';
 import { ownerOf } from '../participants.js';
+import { patternTransfer } from '../ring/transfer.js';
 import type { PatternOutput, PatternSlots } from '../typology.js';
 import { fromCents } from './amounts.js';
 
@@ -24,6 +26,8 @@ export class Flow {
   readonly transfers: EdgeRecord<'transfer'>[] = [];
   readonly times: number[] = [];
   private readonly roles: { account: number; role: string }[] = [];
+  /** Transfers of the shape itself, once a cash-out follows it. */
+  private shapeLength: number | undefined;
 
   constructor(
     private readonly ctx: GeneratorContext,
@@ -71,10 +75,32 @@ export class Flow {
     return edge;
   }
 
-  /** Sum of the booked amounts, in the base currency (each account pays in its own). */
+  /**
+   * Books `count` cash-out payments from `from` after `afterMs` (see cash-out.ts): ATM withdrawals
+   * and purchases at merchants outside the pattern. They are events of the crime but not part of
+   * its shape: `total()` and `shapeTimes()` leave them out.
+   */
+  cashOut(from: number, afterMs: number, count: number): void {
+    const { ctx } = this;
+    this.shapeLength = this.transfers.length;
+    const own = new Set(this.roles.map((r) => r.account));
+    for (const payment of cashOutPayments(ctx, from, afterMs, count, { exclude: own })) {
+      this.transfers.push(patternTransfer(ctx, this.slots, this.transfers.length, payment));
+      this.times.push(payment.atMs);
+    }
+  }
+
+  /** The instants of the shape's transfers (the cash-out left out). */
+  shapeTimes(): readonly number[] {
+    return this.times.slice(0, this.shapeLength ?? this.times.length);
+  }
+
+  /** Sum of the shape's amounts, in the base currency (each account pays in its own). */
   total(): number {
     return fromCents(
-      this.transfers.reduce((sum, t) => sum + Math.round(t.properties.amount_base * 100), 0),
+      this.transfers
+        .slice(0, this.shapeLength ?? this.transfers.length)
+        .reduce((sum, t) => sum + Math.round(t.properties.amount_base * 100), 0),
     );
   }
 

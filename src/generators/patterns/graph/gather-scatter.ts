@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
@@ -28,7 +29,7 @@ export const gatherScatter: Typology<GatherScatterParams> = {
   subtypes: ['gather_scatter'],
   describe: {
     gather_scatter:
-      'N source accounts → one hub → M target accounts (each gather_scatter_min_width–max_width): N + M `transfer`s, every payout after the last receipt, paying out what came in less a graph_fee cut, inside one graph window',
+      'N source accounts → one hub → M target accounts (each gather_scatter_min_width–max_width): N + M `transfer`s, every payout after the last receipt, paying out what came in less a graph_fee cut, inside one graph window; then one target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<GatherScatterParams> {
@@ -37,11 +38,13 @@ export const gatherScatter: Typology<GatherScatterParams> = {
     const targets = rng.int(config.gatherScatterMinWidth, config.gatherScatterMaxWidth);
     // Rents collected over the month and paid out to owners at its end: weeks, not hours.
     const span = lookAlike ? longSpan(ctx, 10, 30) : drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
       params: { sources, targets, span },
       entities: {},
-      events: { transfer: sources + targets },
+      events: { transfer: sources + targets + cashOuts },
     };
   },
 
@@ -77,6 +80,7 @@ export const gatherScatter: Typology<GatherScatterParams> = {
       indicators: ['aggregation_then_dispersal', 'pass_through_hub', 'rapid_onward_transfers'],
       redFlags: ['funnel_account', 'layering'],
       accounts: sources.length + targets.length + 1,
+      cashOutFrom: targets[0] as number,
       parameters: {
         sources: sources.length,
         targets: targets.length,

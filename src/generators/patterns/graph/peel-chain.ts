@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
 import { drawAccounts } from './accounts.js';
@@ -25,7 +26,7 @@ export const peelChain: Typology<PeelChainParams> = {
   subtypes: ['peel_chain'],
   describe: {
     peel_chain:
-      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop',
+      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop; then the last account cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<PeelChainParams> {
@@ -33,7 +34,14 @@ export const peelChain: Typology<PeelChainParams> = {
     const hops = rng.int(config.peelChainMinHops, config.peelChainMaxHops);
     // A household's money trickling down through family accounts takes weeks.
     const span = lookAlike ? longSpan(ctx, 10, 40) : drawSpan(ctx);
-    return { subtype, params: { hops, span }, entities: {}, events: { transfer: 2 * hops - 1 } };
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
+    return {
+      subtype,
+      params: { hops, span },
+      entities: {},
+      events: { transfer: 2 * hops - 1 + cashOuts },
+    };
   },
 
   realize(ctx, draft, slots) {
@@ -65,6 +73,7 @@ export const peelChain: Typology<PeelChainParams> = {
       indicators: ['peel_off_transfers', 'decreasing_amount_chain', 'side_account_cash_outs'],
       redFlags: ['layering', 'gradual_cash_out'],
       accounts: 2 * hops,
+      cashOutFrom: path[hops] as number,
       parameters: {
         hops,
         start_amount: start / 100,

@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
@@ -27,7 +28,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
   subtypes: ['scatter_gather'],
   describe: {
     scatter_gather:
-      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window',
+      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window; then the target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<ScatterGatherParams> {
@@ -35,7 +36,14 @@ export const scatterGather: Typology<ScatterGatherParams> = {
     const width = rng.int(config.scatterGatherMinWidth, config.scatterGatherMaxWidth);
     // Salaries, then rents days later: the look-alike plays out over up to a week.
     const span = lookAlike ? longSpan(ctx, 3, 8) : drawSpan(ctx);
-    return { subtype, params: { width, span }, entities: {}, events: { transfer: 2 * width } };
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
+    return {
+      subtype,
+      params: { width, span },
+      entities: {},
+      events: { transfer: 2 * width + cashOuts },
+    };
   },
 
   realize(ctx, draft, slots) {
@@ -70,6 +78,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
       ],
       redFlags: ['layering_through_intermediaries', 'pass_through_accounts'],
       accounts: width + 2,
+      cashOutFrom: sink,
       parameters: { width, ...spanParameters(span) },
     });
   },

@@ -1,4 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
+import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_SECOND } from '../../time.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
@@ -29,7 +30,7 @@ export const stack: Typology<StackParams> = {
   subtypes: ['stack'],
   describe: {
     stack:
-      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut',
+      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut; then one account of the last layer cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<StackParams> {
@@ -43,11 +44,13 @@ export const stack: Typology<StackParams> = {
       .map((width, p) => denseEdges(rng, widths[p] as number, width, config.stackDensity));
     // Franchise fees climb the hierarchy over weeks; the laundering stack within the window.
     const span = lookAlike ? longSpan(ctx, 20, 60) : drawSpan(ctx);
+    // A real instance ends in a cash-out (see cash-out.ts); an honest one does not.
+    const cashOuts = lookAlike ? 0 : cashOutCount(rng);
     return {
       subtype,
       params: { widths, edges, span },
       entities: {},
-      events: { transfer: edges.reduce((sum, phase) => sum + phase.length, 0) },
+      events: { transfer: edges.reduce((sum, phase) => sum + phase.length, 0) + cashOuts },
     };
   },
 
@@ -68,6 +71,7 @@ export const stack: Typology<StackParams> = {
       indicators: ['multi_layer_transfers', 'pass_through_accounts', 'rapid_onward_transfers'],
       redFlags: ['layering', 'complex_fund_structure'],
       accounts,
+      cashOutFrom: layers.at(-1)?.[0] as number,
       parameters: {
         layers: layers.length,
         widths: draft.params.widths,
