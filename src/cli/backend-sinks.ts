@@ -71,7 +71,7 @@ export function addLoadOptions(command: Command): Command {
     .addOption(
       new Option(
         '--retry-budget <seconds>',
-        `OpenSearch: keep retrying busy (429) or unreachable answers while the server accepted something within this long (default ${OPENSEARCH_DEFAULTS.retryBudgetMs / 1000})`,
+        `OpenSearch: keep retrying busy (429) or unreachable answers, past the 8 retries (about 46 s), while the server accepted something within this long (default ${OPENSEARCH_DEFAULTS.retryBudgetMs / 1000})`,
       ),
     )
     .addOption(
@@ -231,6 +231,7 @@ export async function openBackendSinks(
     }),
     opensearch: () => ({
       aliases: flags.aliases === true,
+      onNotice: (message) => process.stderr.write(`fingraph: ${message}\n`),
       ...(bulkConcurrency === undefined ? {} : { concurrency: bulkConcurrency }),
       ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
     }),

@@ -3,7 +3,7 @@
 // answers 429 under load), because it stops and starts them; the shared servers stay untouched.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { resolveConfig } from '../../src/config/index.js';
 import { planRun } from '../../src/orchestration/plan.js';
 import { connectJanusGraph } from '../../src/backends/janusgraph/connection.js';
 import { connectOpenSearch } from '../../src/backends/opensearch/connection.js';
+import { VOCABULARY, type Label } from '../../src/model/index.js';
+import { openSearchIndexes } from '../../src/schema/index.js';
 import { CLI, type CliResult } from '../helpers/cli.js';
 
 const BACKENDS = fileURLToPath(new URL('../../scripts/backends', import.meta.url));
@@ -33,9 +35,13 @@ const serverEnv = {
 };
 const cliEnv = { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache') };
 
-function backends(command: 'up' | 'down', which?: 'janusgraph' | 'opensearch'): void {
+function backends(
+  command: 'up' | 'down',
+  which?: 'janusgraph' | 'opensearch',
+  extraEnv: Record<string, string> = {},
+): void {
   execFileSync(BACKENDS, [command, ...(which ? [which] : [])], {
-    env: serverEnv,
+    env: { ...serverEnv, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 300_000,
   });
@@ -53,6 +59,22 @@ function start(args: readonly string[]) {
     });
   });
   return { child, done };
+}
+
+/** The run's result; if it is still running after `ms`, it is killed (its pid) and this fails. */
+async function within(run: ReturnType<typeof start>, ms: number, what: string): Promise<CliResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      run.child.kill('SIGKILL');
+      reject(new Error(`${what}: still running after ${ms / 1000} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([run.done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function waitFor(what: string, test: () => Promise<boolean> | boolean, ms = 120_000) {
@@ -197,5 +219,215 @@ describe('a server that restarts empty mid-load', () => {
       transfersOf(23, 12_000),
       transfersOf(23, 12_000),
     ]);
+  });
+});
+
+/**
+ * Records per output file (`transfers`, `ground_truth/patterns`…) of `tiny(seed, transfers)`
+ * generated to files by a run of its own: what a load must end with, counted without the loader.
+ */
+async function plannedRecords(seed: number, transfers: number): Promise<Map<string, number>> {
+  const out = join(scratch, `planned-${seed}-${transfers}`);
+  execFileSync(process.execPath, [CLI, 'generate', ...tiny(seed, transfers), '--out', out], {
+    env: cliEnv,
+    stdio: 'ignore',
+    timeout: 300_000,
+  });
+  const counts = new Map<string, number>();
+  const files = [
+    ...Object.values(VOCABULARY).map((entry) => entry.index),
+    'ground_truth/patterns',
+    'ground_truth/event_labels',
+  ];
+  for (const file of files) {
+    const text = await readFile(join(out, `${file}.jsonl`), 'utf8');
+    counts.set(file, text.split('\n').filter((line) => line !== '').length);
+  }
+  return counts;
+}
+
+/** Drops every vertex and edge, fingraph's meta vertex (dataset marker, lease) included. */
+async function emptyGraph(): Promise<void> {
+  const jg = await connectJanusGraph({ url: JANUSGRAPH });
+  try {
+    await jg.client.submit(
+      'while (g.E().limit(1).hasNext()) { g.E().limit(10000).drop().iterate(); graph.tx().commit() }; while (g.V().limit(1).hasNext()) { g.V().limit(10000).drop().iterate(); graph.tx().commit() }; 0',
+    );
+  } finally {
+    await jg.close();
+  }
+}
+
+/** Distinct values of a keyword field in an index (a composite aggregation, paged: exact). */
+async function distinctValues(index: string, field: string): Promise<number> {
+  const os = await connectOpenSearch({ url: OPENSEARCH });
+  try {
+    let after: Record<string, string> | undefined;
+    let distinct = 0;
+    for (;;) {
+      const answer = await os.client.search({
+        index,
+        body: {
+          size: 0,
+          aggs: {
+            keys: {
+              composite: {
+                size: 10_000,
+                sources: [{ key: { terms: { field } } }],
+                ...(after ? { after } : {}),
+              },
+            },
+          },
+        },
+      });
+      const keys = (
+        answer.body as unknown as {
+          aggregations: { keys: { buckets: unknown[]; after_key?: Record<string, string> } };
+        }
+      ).aggregations.keys;
+      distinct += keys.buckets.length;
+      if (keys.buckets.length === 0 || keys.after_key === undefined) return distinct;
+      after = keys.after_key;
+    }
+  } finally {
+    await os.close();
+  }
+}
+
+/** `index.refresh_interval` as the server has it now (null: not set, the default applies). */
+async function refreshIntervalOf(index: string): Promise<string | null> {
+  const os = await connectOpenSearch({ url: OPENSEARCH });
+  try {
+    const answer = await os.client.indices.getSettings({ index, flat_settings: true });
+    const settings = (answer.body as Record<string, { settings: Record<string, string> }>)[index]
+      ?.settings;
+    return settings?.['index.refresh_interval'] ?? null;
+  } finally {
+    await os.close();
+  }
+}
+
+/**
+ * Each server stopped for longer than the loader retries (about 46 s: 8 retries from 250 ms
+ * doubling to 15 s; OpenSearch's --retry-budget only lengthens it) and started again only once
+ * the loader has given up. The URLs carry a password, which no message may show.
+ */
+describe('a server that stays down longer than the retry window', () => {
+  it('OpenSearch: the load gives up naming the server and the rerun; back with its data, the rerun is exact, without duplicates, refresh back on', async () => {
+    const [seed, transfers, prefix] = [24, 20_000, 'w-'];
+    const planned = await plannedRecords(seed, transfers);
+    const withPassword = `http://loader:s3cret-os@127.0.0.1:${OS_PORT}`;
+    const args = [
+      'generate',
+      ...tiny(seed, transfers),
+      '--opensearch',
+      withPassword,
+      '--index-prefix',
+      prefix,
+      '--retry-budget',
+      '5',
+    ];
+    const run = start(args);
+    await waitFor('documents to land', async () => (await indexedSoFar(`${prefix}transfers`)) > 0);
+    backends('down', 'opensearch');
+    const downAt = Date.now();
+    const result = await within(run, 240_000, 'the load with OpenSearch down');
+    const downFor = Date.now() - downAt;
+    expect(result.status, result.stderr).toBe(1);
+    // It retried rather than failing at once: the backoff alone is 45.75 s from the first
+    // failure, which came at the latest when the server was gone.
+    expect(downFor).toBeGreaterThan(30_000);
+    expect(result.stderr).not.toContain('s3cret');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `opensearch sink: bulk request of \\d+ docs to index(es)? "${prefix}\\w+".* failed after 8 retries: .*ECONNREFUSED.* — ${OPENSEARCH} did not answer for \\d+ s\\. The load stopped and sends no more documents; those that landed stay\\. Once it is back, run the same command again: documents are indexed by id, so it overwrites them without duplicates`,
+      ),
+    );
+    // The settings could not be put back while the server was down, and the run says so.
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `opensearch sink: ${OPENSEARCH}: could not restore refresh_interval and number_of_replicas of 17 indexes .*They keep refresh_interval -1`,
+      ),
+    );
+
+    // Back with its data, as a real server restarts: the partial indexes are there.
+    backends('up', 'opensearch', { OPENSEARCH_KEEP_DATA: '1' });
+    const partial = await documents(`${prefix}transfers`);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(transfersOf(seed, transfers));
+    expect(await refreshIntervalOf(`${prefix}transfers`)).toBe('-1');
+
+    // What the message says: the same command again.
+    const rerun = await within(start(args), 240_000, 'the rerun');
+    expect(rerun.status, rerun.stderr).toBe(0);
+    const kinds = Object.keys(openSearchIndexes());
+    expect(kinds).toHaveLength(17);
+    for (const kind of kinds) {
+      const file = kind === 'patterns' || kind === 'event_labels' ? `ground_truth/${kind}` : kind;
+      expect(await documents(prefix + kind), kind).toBe(planned.get(file));
+      expect(await refreshIntervalOf(prefix + kind), kind).toBeNull();
+    }
+    expect(planned.get('transfers')).toBe(transfersOf(seed, transfers));
+    expect(await distinctValues(`${prefix}transfers`, 'transaction_id')).toBe(
+      transfersOf(seed, transfers),
+    );
+  });
+
+  it('JanusGraph: the load gives up naming the server, the checkpoint and --resume; --resume after the restart is exact', async () => {
+    const [seed, transfers] = [25, 12_000];
+    const planned = await plannedRecords(seed, transfers);
+    // The graph as a restarted server has it: the dataset of the test before must not refuse this one.
+    await emptyGraph();
+    const checkpoint = join(scratch, 'down-long.json');
+    const withPassword = `ws://loader:s3cret-jg@127.0.0.1:${JG_PORT}/gremlin`;
+    const args = [
+      'generate',
+      ...tiny(seed, transfers),
+      '--janusgraph',
+      withPassword,
+      '--checkpoint',
+      checkpoint,
+      '--load-batch-size',
+      '200',
+    ];
+    const run = start(args);
+    await waitFor('a checkpoint', () => existsSync(checkpoint));
+    backends('down', 'janusgraph');
+    const downAt = Date.now();
+    const result = await within(run, 240_000, 'the load with JanusGraph down');
+    const downFor = Date.now() - downAt;
+    expect(result.status, result.stderr).toBe(1);
+    expect(downFor).toBeGreaterThan(30_000);
+    expect(result.stderr).not.toContain('s3cret');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `janusgraph: ${JANUSGRAPH}: gave up after 9 attempts over \\d+ s: .*ECONNREFUSED.*\\. The load stopped; what landed stays, and the checkpoint ${checkpoint} records how far it got\\. Once the server is back, run the same command again with --resume`,
+      ),
+    );
+    expect(existsSync(checkpoint)).toBe(true);
+
+    // The in-memory server comes back empty; --resume notices and starts over.
+    backends('up', 'janusgraph');
+    const resumed = await within(start([...args, '--resume']), 240_000, 'the resumed load');
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/the graph no longer holds them .*starting the load over/);
+    expect(existsSync(checkpoint)).toBe(false);
+
+    const jg = await connectJanusGraph({ url: JANUSGRAPH });
+    const [vertices, edges, keys] = (
+      await jg.client.submit(
+        "[g.V().groupCount().by(label).next(), g.E().groupCount().by(label).next(), g.E().hasLabel('transfer').values('transaction_id').dedup().count().next()]",
+      )
+    ).toArray() as [Map<string, unknown>, Map<string, unknown>, unknown];
+    await jg.close();
+    const inGraph = new Map<string, number>(
+      [...vertices, ...edges].map(([label, count]) => [label, Number(count)]),
+    );
+    for (const [label, entry] of Object.entries(VOCABULARY) as [Label, { index: string }][])
+      expect(inGraph.get(label) ?? 0, label).toBe(planned.get(entry.index));
+    expect(planned.get('transfers')).toBe(transfersOf(seed, transfers));
+    expect(Number(keys)).toBe(transfersOf(seed, transfers));
   });
 });

@@ -239,6 +239,31 @@ describe('BulkSender', () => {
     expect(delays).toEqual([100, 200]);
   });
 
+  it('gives up on a server that does not answer: names it, how long, that the load stopped, and the rerun', async () => {
+    let now = 0;
+    const s = new BulkSender({
+      transport: () =>
+        Promise.reject(
+          Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), {
+            name: 'ConnectionError',
+          }),
+        ),
+      concurrency: 1,
+      retry: { retries: 2, baseDelayMs: 1_000, maxDelayMs: 4_000 },
+      retryBudgetMs: 500,
+      clock: () => now,
+      onDrop: () => undefined,
+      sleep: async (ms) => {
+        now += ms;
+      },
+      server: 'http://127.0.0.1:9200',
+    });
+    await s.submit(docs(['a']));
+    await expect(s.drain()).rejects.toThrow(
+      'opensearch sink: bulk request of 1 docs to index "x-transfers" failed after 2 retries: ConnectionError: connect ECONNREFUSED 127.0.0.1:9200 — http://127.0.0.1:9200 did not answer for 3 s. The load stopped and sends no more documents; those that landed stay. Once it is back, run the same command again: documents are indexed by id, so it overwrites them without duplicates (a longer --retry-budget waits longer for the server)',
+    );
+  });
+
   it('fail() cancels requests in flight and refuses new ones', async () => {
     let aborted = false;
     const transport: BulkTransport = (_body, signal) =>

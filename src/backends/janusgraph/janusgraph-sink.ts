@@ -479,6 +479,7 @@ export class JanusGraphSink implements Sink {
       ? edgeBindings(records, withLabels)
       : vertexBindings(records, withLabels);
     const policy = this.options.retry ?? DEFAULT_RETRY;
+    let failingSinceMs: number | undefined;
     for (let attempt = 0; ; attempt++) {
       if (this.leaseError) throw this.leaseError;
       try {
@@ -495,10 +496,15 @@ export class JanusGraphSink implements Sink {
         return outcome;
       } catch (error) {
         if (!isTransient(error)) throw error;
+        failingSinceMs ??= this.clock();
         if (attempt >= policy.retries) {
+          // Says for how long, that the load stopped, and how to go on: the last connection error
+          // alone said neither (issue #16).
+          const seconds = Math.round((this.clock() - failingSinceMs) / 1000);
+          const checkpoint = this.options.checkpoint;
           throw new SinkError(
-            `janusgraph: ${slot.connection.url}: gave up after ${attempt + 1} attempts: ${reasonOf(error)} (resume with --resume)`,
-            {},
+            `janusgraph: ${slot.connection.url}: gave up after ${attempt + 1} attempts over ${seconds} s: ${reasonOf(error)}. The load stopped; what landed stays${checkpoint ? `, and the checkpoint ${checkpoint.path} records how far it got` : ''}. Once the server is back, run the same command again with --resume: it skips what landed, or starts over if the graph no longer holds it (an in-memory server restarts empty)`,
+            { transient: true, attempts: attempt + 1 },
             { cause: error },
           );
         }

@@ -67,6 +67,8 @@ export interface BulkSenderOptions {
    * rejection stops the sender.
    */
   readonly afterOutage?: () => Promise<void>;
+  /** The server's URL without credentials, named when it stops answering for good. */
+  readonly server?: string;
 }
 
 /** What a sender did so far; the sink reports these in its SinkStats. */
@@ -185,6 +187,7 @@ export class BulkSender {
     let pending = docs;
     let body = joinLines(pending);
     this.counters.bytes += Buffer.byteLength(body);
+    let failingSinceMs: number | undefined;
     for (let attempt = 0; ; attempt++) {
       this.throwIfFailed();
       this.counters.requests++;
@@ -193,8 +196,13 @@ export class BulkSender {
         response = await transport(body, signal);
       } catch (error) {
         this.throwIfFailed();
-        if (!isRetryableRequestError(error) || !this.mayRetry(attempt))
-          throw requestError(pending, error, attempt);
+        failingSinceMs ??= this.clock();
+        if (!isRetryableRequestError(error)) throw requestError(pending, error, attempt);
+        if (!this.mayRetry(attempt))
+          throw requestError(pending, error, attempt, {
+            server: this.options.server,
+            seconds: Math.round((this.clock() - failingSinceMs) / 1000),
+          });
         this.counters.retried += pending.length;
         if (statusOf(error) === 429) this.slowDown();
         await this.wait(attempt);
@@ -325,7 +333,12 @@ export function itemReason(item: BulkItemStatus): string {
   return `${item.status} ${error.type ?? 'error'}: ${error.reason ?? ''}${cause}`.slice(0, 500);
 }
 
-function requestError(docs: readonly BulkDocument[], error: unknown, attempt: number): SinkError {
+function requestError(
+  docs: readonly BulkDocument[],
+  error: unknown,
+  attempt: number,
+  outage?: { readonly server: string | undefined; readonly seconds: number },
+): SinkError {
   const indexes = [...new Set(docs.map((doc) => doc.target.index))];
   const where =
     indexes.length === 1
@@ -333,8 +346,30 @@ function requestError(docs: readonly BulkDocument[], error: unknown, attempt: nu
       : `indexes "${indexes[0] ?? ''}" and ${indexes.length - 1} more`;
   const tries = attempt === 0 ? '' : ` after ${attempt} retries`;
   return new SinkError(
-    `opensearch sink: bulk request of ${docs.length} docs to ${where} failed${tries}: ${requestFailureReason(error)}`,
-    { indexes, documents: docs.length, retries: attempt },
+    `opensearch sink: bulk request of ${docs.length} docs to ${where} failed${tries}: ${requestFailureReason(error)}${outage === undefined ? '' : gaveUp(error, outage)}`,
+    { indexes, documents: docs.length, retries: attempt, ...(outage ? { outage: true } : {}) },
     { cause: error },
+  );
+}
+
+/**
+ * What a user needs after the retries ran out on a server that did not answer (or stayed busy):
+ * which server, for how long, that the load stopped, and what to do. Without it the message was
+ * only the last connection error, which says neither (issue #16).
+ */
+function gaveUp(
+  error: unknown,
+  outage: { readonly server: string | undefined; readonly seconds: number },
+): string {
+  const status = statusOf(error);
+  const server = outage.server ?? 'the server';
+  const what =
+    status === undefined
+      ? `did not answer for ${outage.seconds} s`
+      : `kept answering HTTP ${status} for ${outage.seconds} s`;
+  return (
+    ` — ${server} ${what}. The load stopped and sends no more documents; those that landed stay.` +
+    ' Once it is back, run the same command again: documents are indexed by id, so it' +
+    ' overwrites them without duplicates (a longer --retry-budget waits longer for the server)'
   );
 }

@@ -87,7 +87,7 @@ export class IndexSettingsGuard {
     }
     if (failed.length > 0)
       throw new SinkError(
-        `opensearch sink: ${this.connection.url}: could not restore refresh_interval and number_of_replicas of ${failed.length} indexes (${failed.join(', ')}): ${requestFailureReason(cause)}`,
+        `opensearch sink: ${this.connection.url}: could not restore refresh_interval and number_of_replicas of ${failed.length} indexes (${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}): ${requestFailureReason(cause)}. They keep refresh_interval -1 (documents are not searchable until a refresh) until the next load of these indexes ends and turns refresh back on; number_of_replicas stays 0 (set it yourself if they had replicas)`,
         { indexes: failed },
         { cause },
       );

@@ -59,6 +59,11 @@ export interface OpenSearchSinkOptions extends BackendSinkOptions {
   readonly dataset?: DatasetIdentity;
   /** `--with-labels`: documents of events get is_laundering and pattern_ids. */
   readonly withLabels?: boolean;
+  /**
+   * Things the user should know that are not the load's own error: index settings that could
+   * not be put back after a failed load (the server was gone). Without it they are not reported.
+   */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** Ground-truth tables and their index kinds: the key `verify` looks up in `expected`. */
@@ -117,6 +122,7 @@ export class OpenSearchSink implements Sink {
   private total = 0;
   private readonly refused: RefusedRecords;
   private published = false;
+  private released: Promise<void> | undefined;
   private readonly onAbortSignal = () => {
     this.sender.fail(
       new SinkError(`opensearch sink: load cancelled (${String(this.options.signal?.reason)})`),
@@ -163,6 +169,7 @@ export class OpenSearchSink implements Sink {
       clock: this.clock,
       afterOutage: () =>
         checkIndexesAfterOutage(this.connection, [...this.indexes.values()], options.dataset),
+      server: connection.url,
     });
     if (options.signal?.aborted === true) this.onAbortSignal();
     else options.signal?.addEventListener('abort', this.onAbortSignal, { once: true });
@@ -367,7 +374,21 @@ export class OpenSearchSink implements Sink {
     if (error !== undefined) throw error;
   }
 
-  private async release(): Promise<void> {
+  /**
+   * Puts the index settings back, once: close's failure path and the abort that follows share
+   * the attempt, so a server that is gone is asked (and reported) once.
+   */
+  private release(): Promise<void> {
+    this.released ??= this.restoreSettings().catch((failure: unknown) => {
+      // A load that failed because the server went away cannot put the settings back either,
+      // and the caller only shows the load's own error: say it here (issue #16).
+      this.options.onNotice?.(failure instanceof Error ? failure.message : String(failure));
+      throw failure;
+    });
+    return this.released;
+  }
+
+  private async restoreSettings(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.options.signal?.removeEventListener('abort', this.onAbortSignal);
