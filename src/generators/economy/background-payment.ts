@@ -132,7 +132,18 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
     to = anyOther(rng, economy, from);
   }
   const spec = PURPOSE_SPECS[purpose];
-  const usd = logNormal(rng, spec.medianUsd * spendingScale(ctx, from), spec.sigma);
+  const owner = population.accountOwnerIndex[from] ?? 0;
+  // Spending grows with income, less than proportionally.
+  const scale = byPerson
+    ? Math.min(
+        MAX_SPENDING_SCALE,
+        Math.max(
+          0.5,
+          Math.sqrt((population.personIncome[owner] || MEDIAN_INCOME_USD) / MEDIAN_INCOME_USD),
+        ),
+      )
+    : 1;
+  const usd = logNormal(rng, spec.medianUsd * scale, spec.sigma);
   const timestampMs = drawInstant(rng, time, spec.profile, population.countryOfAccount(from));
   return {
     from,
@@ -146,21 +157,9 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
 }
 
 /**
- * How much more (or less) than the median customer the holder of `from` spends: spending grows
- * with income, less than proportionally (0.5–2.5×); companies spend at the median.
- */
-function spendingScale(ctx: GeneratorContext, from: number): number {
-  const { population } = ctx;
-  if (population.accountOwnerKind[from] !== 0) return 1;
-  const owner = population.accountOwnerIndex[from] ?? 0;
-  const income = population.personIncome[owner] || MEDIAN_INCOME_USD;
-  return Math.min(MAX_SPENDING_SCALE, Math.max(0.5, Math.sqrt(income / MEDIAN_INCOME_USD)));
-}
-
-/**
  * A one-off `purpose` payment from account `from`, as the background draws it: the payee (a
  * usual merchant, a lender's ATM, …) and an amount in US dollars from the purpose's log-normal,
- * spent like the bank's biggest spenders (the top of `spendingScale`). Typologies use it where
+ * spent like the bank's biggest spenders (the top of the income scale `oneOff` applies). Typologies use it where
  * their definition has criminal money spent or cashed out, so each such payment is one the
  * background could have made. `undefined` when nobody fits (no merchant in the population).
  */
