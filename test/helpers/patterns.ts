@@ -60,16 +60,21 @@ export function isPurchase(run: Run, transfer: EdgeRecord<'transfer'>): boolean 
 }
 
 /**
- * Checks a cash-out (see src/generators/patterns/cash-out.ts): 3–8 ATM withdrawals and card or
- * online purchases, all after the money arrived at `arrivedMs` and within five days of it.
+ * Checks a cash-out (see src/generators/patterns/cash-out.ts): 3–8 ATM withdrawals, purchases
+ * and bills (invoices from a company's account), all after the money arrived at `arrivedMs` and
+ * within five days of it.
  */
 export function expectCashOut(spends: readonly EdgeRecord<'transfer'>[], arrivedMs: number): void {
   expect(spends.length).toBeGreaterThanOrEqual(3);
   expect(spends.length).toBeLessThanOrEqual(8);
   for (const spend of spends) {
-    expect(['card_purchase', 'atm_withdrawal', 'online_purchase']).toContain(
-      spend.properties.purpose,
-    );
+    expect([
+      'card_purchase',
+      'atm_withdrawal',
+      'online_purchase',
+      'utility_bill',
+      'supplier_invoice',
+    ]).toContain(spend.properties.purpose);
     const after = Date.parse(spend.properties.timestamp) - arrivedMs;
     expect(after, `${spend.id} follows the money`).toBeGreaterThanOrEqual(0);
     expect(after, `${spend.id} within days`).toBeLessThanOrEqual(5 * 86_400_000);

@@ -7,26 +7,27 @@ import { PURPOSE_SPECS, type Purpose } from '../data/payment-purposes.js';
  * (FATF, "Money Laundering and Terrorist Financing Red Flag Indicators", and its trade-based
  * typologies: funds moved as invoices, payroll, rent and family transfers), so the purpose alone
  * says little: a payment from a person to a company is an invoice or an online order, a company
- * pays persons as wages or payouts, abroad it is a remittance. Card purchases and cash stay out:
- * those are typologies of their own (transaction laundering, structuring), each with its own type.
+ * pays persons as wages or payouts, abroad it is a remittance. The weights follow the
+ * background's own mix within each pair of holder kinds (as `fingraph audit` reads it). Card
+ * purchases and cash stay out of the cover: a crime's cash-out pays those (cash-out.ts).
  */
 const COVER: Readonly<Record<EndpointKinds, Weighted<Purpose>>> = {
-  'person>person': [
-    ['person_to_person', 0.9],
-    ['rent', 0.1],
-  ],
+  // Between persons the background pays no rent (landlords bank as companies here).
+  'person>person': [['person_to_person', 1]],
   'person>person abroad': [
     ['remittance', 0.85],
     ['person_to_person', 0.15],
   ],
   'person>company': [
-    ['supplier_invoice', 0.55],
-    ['online_purchase', 0.35],
-    ['rent', 0.1],
+    ['supplier_invoice', 0.5],
+    ['online_purchase', 0.45],
+    ['rent', 0.05],
   ],
+  // Wages to people who do no work ("ghost employees") move money out of a company as payroll;
+  // companies pay persons mostly wages in the background too.
   'company>person': [
-    ['vendor_payout', 0.65],
-    ['salary', 0.35],
+    ['salary', 0.6],
+    ['vendor_payout', 0.4],
   ],
   'company>company': [
     ['supplier_invoice', 0.8],

@@ -9,17 +9,28 @@ import type { PatternTransfer } from './ring/transfer.js';
 
 /**
  * How stolen or laundered money leaves the banking system at the end of a chain: cash from ATMs,
- * and goods bought with the card, in shops and online, that can be resold (Europol, "Money
- * muling", EMSC 2023: mules "withdraw the money in cash or buy goods and gift cards"; FinCEN
- * advisory FIN-2020-A005 on account takeover: "purchases of gift cards and electronics"). Each
- * payment is drawn by the background economy's own machinery (payee, amount, rounding, local
- * hour), so a single cash-out payment looks like any customer's; only the burst after the money
- * arrives gives it away.
+ * goods bought with the card, in shops and online, that can be resold, and the holder's bills
+ * (Europol, "Money muling", EMSC 2023: mules "withdraw the money in cash or buy goods and gift
+ * cards"; FinCEN advisory FIN-2020-A005 on account takeover: "purchases of gift cards and
+ * electronics"). Each payment is drawn by the background economy's own machinery (payee, amount,
+ * rounding, local hour), so a single cash-out payment looks like any customer's; only the burst
+ * after the money arrives gives it away.
  */
 const CASH_OUT_PURPOSES: Weighted<Purpose> = [
-  ['card_purchase', 0.45],
-  ['atm_withdrawal', 0.35],
-  ['online_purchase', 0.2],
+  ['card_purchase', 0.5],
+  ['atm_withdrawal', 0.25],
+  ['online_purchase', 0.15],
+  // The proceeds also pay the holder's living costs.
+  ['utility_bill', 0.1],
+];
+/**
+ * A company-held account pays the money out as a company does: invoices from suppliers
+ * (fictitious or inflated ones) and card purchases. Companies draw no cash here, as in the
+ * background.
+ */
+const COMPANY_CASH_OUT_PURPOSES: Weighted<Purpose> = [
+  ['supplier_invoice', 0.6],
+  ['card_purchase', 0.4],
 ];
 /** The money is spent on the day it arrives or the next few days. */
 const CASH_OUT_DAYS = 4;
@@ -58,12 +69,16 @@ export function cashOutPayments(
   const firstDay = localDayOf(afterMs, country);
   const payments: PatternTransfer[] = [];
   for (let k = 0; k < count; k++) {
-    const purpose = rng.weighted(CASH_OUT_PURPOSES);
-    let drawn = spendingPayment(ctx, from, purpose);
-    for (let attempt = 0; attempt < 8 && drawn !== undefined && exclude.has(drawn.to); attempt++)
-      drawn = spendingPayment(ctx, from, purpose);
-    if (drawn !== undefined && exclude.has(drawn.to)) drawn = undefined;
-    // A population without merchants or lenders: the money goes to another account instead.
+    let purpose = rng.weighted(
+      population.accountOwnerKind[from] === 0 ? CASH_OUT_PURPOSES : COMPANY_CASH_OUT_PURPOSES,
+    );
+    let drawn = payment(ctx, from, purpose, exclude);
+    // No payee of that kind in the account's currency (a utility, a supplier): a purchase instead.
+    if (drawn === undefined && purpose !== 'card_purchase') {
+      purpose = 'card_purchase';
+      drawn = payment(ctx, from, purpose, exclude);
+    }
+    // A population without merchants: the money goes to another account instead.
     const to = drawn?.to ?? anyAccount(ctx, new Set([from, ...exclude]));
     const amount = drawn?.amountUsd ?? PURPOSE_SPECS[purpose].medianUsd;
     const day = firstDay + rng.int(0, CASH_OUT_DAYS - 1);
@@ -81,6 +96,20 @@ export function cashOutPayments(
     });
   }
   return payments.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** A `purpose` payment from `from` to an account outside `exclude`, or `undefined`. */
+function payment(
+  ctx: GeneratorContext,
+  from: number,
+  purpose: Purpose,
+  exclude: ReadonlySet<number>,
+): ReturnType<typeof spendingPayment> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const drawn = spendingPayment(ctx, from, purpose);
+    if (drawn === undefined || !exclude.has(drawn.to)) return drawn;
+  }
+  return undefined;
 }
 
 /**

@@ -40,12 +40,12 @@ export interface MuleNetworkParams {
  * Money-mule network, hub and spoke: victims (background customers) pay newly opened mule
  * accounts; each mule forwards 94–98 % of every payment to one hub account within 6 h; the hub
  * cashes the pooled money out to an outside account in 1–3 wires, which withdraws and spends it in
- * 3–8 ATM withdrawals and card or online purchases within four days. The hub and the mules are
- * added accounts held by recruited persons, opened days before the ring starts.
+ * 3–8 payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days. The hub and
+ * the mules are added accounts held by recruited persons, opened days before the ring starts.
  */
 export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
   describe:
-    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers, and the cash-out account withdraws and spends it in 3–8 ATM withdrawals and card or online purchases',
+    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers, and the cash-out account withdraws and spends it in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleNetworkParams> {
     const { rng } = ctx;

@@ -134,7 +134,7 @@ function identityOverrides(
  */
 export const syntheticIdentity: RingShape<SyntheticParams> = {
   describe:
-    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s among them (< 400), then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 3–8 ATM withdrawals and card or online purchases',
+    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s among them (< 400), then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
 
   draft(ctx, subtype, lookAlike): PatternDraft<SyntheticParams> {
     const { rng, time } = ctx;

@@ -27,7 +27,7 @@ export const bipartite: Typology<BipartiteParams> = {
   subtypes: ['bipartite'],
   describe: {
     bipartite:
-      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window; then one beneficiary cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window; then one beneficiary cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<BipartiteParams> {

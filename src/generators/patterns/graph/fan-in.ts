@@ -24,7 +24,7 @@ export const fanIn: Typology<FanInParams> = {
   subtypes: ['fan_in'],
   describe: {
     fan_in:
-      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days); then the target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days); then the target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<FanInParams> {

@@ -29,9 +29,9 @@ export const fanOut: Typology<FanOutParams> = {
   subtypes: ['fan_out', 'funded_fan_out'],
   describe: {
     fan_out:
-      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days); then one target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days); then one target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
     funded_fan_out:
-      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum; then one target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum; then one target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<FanOutParams> {

@@ -26,7 +26,7 @@ export const peelChain: Typology<PeelChainParams> = {
   subtypes: ['peel_chain'],
   describe: {
     peel_chain:
-      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop; then the last account cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop; then the last account cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<PeelChainParams> {

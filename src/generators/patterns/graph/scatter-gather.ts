@@ -28,7 +28,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
   subtypes: ['scatter_gather'],
   describe: {
     scatter_gather:
-      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window; then the target cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window; then the target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<ScatterGatherParams> {

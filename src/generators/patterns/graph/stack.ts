@@ -30,7 +30,7 @@ export const stack: Typology<StackParams> = {
   subtypes: ['stack'],
   describe: {
     stack:
-      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut; then one account of the last layer cashes out in 3–8 ATM withdrawals and card or online purchases within four days',
+      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut; then one account of the last layer cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<StackParams> {
