@@ -112,20 +112,23 @@ function payment(
   return undefined;
 }
 
+/** Share of a takeover's fraudulent payments that are purchases made with the victim's account. */
+export const TAKEOVER_PURCHASE_SHARE = 0.4;
+
 /**
  * What an account-takeover attacker buys with the victim's own account: card-not-present orders
  * (gift cards, electronics) and card purchases with the compromised card details (FinCEN advisory
- * FIN-2020-A005). Drawn like any customer's purchase; `undefined` when the population has no
- * merchant.
+ * FIN-2020-A005).
  */
 const TAKEOVER_PURCHASES: Weighted<Purpose> = [
   ['online_purchase', 0.7],
   ['card_purchase', 0.3],
 ];
 
-/** Share of a takeover's fraudulent payments that are purchases made with the victim's account. */
-export const TAKEOVER_PURCHASE_SHARE = 0.4;
-
+/**
+ * One purchase at `atMs` paid from a taken-over account, drawn like any customer's purchase;
+ * `undefined` when the population has no merchant.
+ */
 export function takeoverPurchase(
   ctx: GeneratorContext,
   from: number,

@@ -78,7 +78,7 @@ export class Flow {
   /**
    * Books `count` cash-out payments from `from` after `afterMs` (see cash-out.ts): ATM withdrawals
    * and purchases at merchants outside the pattern. They are events of the crime but not part of
-   * its shape: `total()` and `shapeTimes()` leave them out.
+   * its shape: `total()` leaves them out.
    */
   cashOut(from: number, afterMs: number, count: number): void {
     const { ctx } = this;
@@ -88,11 +88,6 @@ export class Flow {
       this.transfers.push(patternTransfer(ctx, this.slots, this.transfers.length, payment));
       this.times.push(payment.atMs);
     }
-  }
-
-  /** The instants of the shape's transfers (the cash-out left out). */
-  shapeTimes(): readonly number[] {
-    return this.times.slice(0, this.shapeLength ?? this.times.length);
   }
 
   /** Sum of the shape's amounts, in the base currency (each account pays in its own). */

@@ -142,7 +142,9 @@ function chain(
   }
   const hops = transfers.length;
   const total = transfers.reduce((sum, t) => sum + t.properties.amount_base, 0);
-  for (const payment of cashOutPayments(ctx, cashOut, at, params.cashOuts)) {
+  for (const payment of cashOutPayments(ctx, cashOut, at, params.cashOuts, {
+    exclude: new Set(accounts),
+  })) {
     times.push(payment.atMs);
     transfers.push(patternTransfer(ctx, slots, transfers.length, payment));
   }
