@@ -14,8 +14,8 @@ function dateWithinYears(ctx: GeneratorContext, years: number): string {
 
 /**
  * 1–3 officers per company, taken from its employees when it has any; a listed company has 2–3,
- * among them its CEO and CFO. Officers are the insiders of listed companies, which the insider-trading typology
- * relies on.
+ * among them its CEO and CFO. Officers are the insiders of listed companies, which the
+ * insider-trading typology relies on.
  */
 export function generateOfficers(
   ctx: GeneratorContext,

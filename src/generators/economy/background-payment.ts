@@ -159,9 +159,10 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
 /**
  * A one-off `purpose` payment from account `from`, as the background draws it: the payee (a
  * usual merchant, a lender's ATM, …) and an amount in US dollars from the purpose's log-normal,
- * spent like the bank's biggest spenders (the top of the income scale `oneOff` applies). Typologies use it where
- * their definition has criminal money spent or cashed out, so each such payment is one the
- * background could have made. `undefined` when nobody fits (no merchant in the population).
+ * spent like the bank's biggest spenders (the top of the income scale `oneOff` applies).
+ * Typologies use it where their definition has criminal money spent or cashed out, so each such
+ * payment is one the background could have made. `undefined` when nobody fits (no merchant in
+ * the population).
  */
 export function spendingPayment(
   ctx: GeneratorContext,

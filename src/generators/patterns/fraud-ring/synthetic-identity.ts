@@ -38,7 +38,7 @@ export interface SyntheticParams {
   readonly fragments: readonly SharedFragment[];
   readonly openedDaysAgo: readonly number[];
   readonly unemployed: readonly boolean[];
-  /** ATM withdrawals and purchases from the cash-out account after the max-out; 0 in a look-alike. */
+  /** Cash-out payments from the cash-out account after the max-out; 0 in a look-alike. */
   readonly spends: number;
   /** Small credit-building transfers among the identities (look-alike: per member payments). */
   readonly buildUps: readonly number[];
