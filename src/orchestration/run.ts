@@ -2,6 +2,7 @@ import type { GraphBatch, GroundTruth, Label } from '../model/index.js';
 import type { Sink, SinkStats, VerificationRow } from '../sinks/sink.js';
 import { fanOut } from './fan-out.js';
 import { RunCounter } from './run-stats.js';
+import { reconcileRefusals } from './reconcile-refusals.js';
 import { verifySinks } from './verify-sinks.js';
 
 /** One run of a batch stream into sinks: what generate, load and merge have in common. */
@@ -38,8 +39,9 @@ export interface RunOutcome {
 
 /**
  * The spine of every run: fans the stream out to the sinks (the slowest sets the pace), counts
- * what flowed, then has every sink that can count verify what landed (a difference throws a
- * VerificationError). On a failure the sinks are aborted and the error propagates.
+ * what flowed, removes from every backend what another one refused (reconcile-refusals.ts), then
+ * has every sink that can count verify what landed (a difference throws a VerificationError).
+ * On a failure the sinks are aborted and the error propagates.
  */
 export async function runStream(spec: RunSpec): Promise<RunOutcome> {
   const counter = new RunCounter();
@@ -61,6 +63,7 @@ export async function runStream(spec: RunSpec): Promise<RunOutcome> {
         }
       : {}),
   };
+  await reconcileRefusals(spec.sinks);
   const verification = await verifySinks(spec.sinks, expected, spec.partial === true);
   return {
     counts: counter.counts,

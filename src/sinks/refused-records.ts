@@ -1,5 +1,5 @@
 import { SinkError } from '../errors.js';
-import type { DroppedRecord } from './sink.js';
+import type { DroppedRecord, RecordRef } from './sink.js';
 
 /**
  * The one rule every backend sink follows for records the backend refused for good: each is
@@ -10,6 +10,7 @@ export class RefusedRecords {
   private readonly byTarget = new Map<string, number>();
   private first: (DroppedRecord & { readonly target: string }) | undefined;
   private refused = 0;
+  private readonly refs: RecordRef[] = [];
 
   constructor(private readonly onDrop: ((dropped: DroppedRecord) => void) | undefined) {}
 
@@ -18,9 +19,15 @@ export class RefusedRecords {
     return this.refused;
   }
 
+  /** Every refused record by label and id, in the order refused. */
+  get records(): readonly RecordRef[] {
+    return this.refs;
+  }
+
   /** Records one refusal under `target` (an index, or the label) and hands it to `onDrop`. */
   add(dropped: DroppedRecord, target: string = dropped.label): void {
     this.refused++;
+    this.refs.push({ label: dropped.label, id: dropped.id });
     this.byTarget.set(target, (this.byTarget.get(target) ?? 0) + 1);
     this.first ??= { ...dropped, target };
     this.onDrop?.(dropped);

@@ -25,6 +25,12 @@ export interface DroppedRecord {
   readonly row?: unknown;
 }
 
+/** A record by label and business id: one a backend refused, or one to remove from another. */
+export interface RecordRef {
+  readonly label: string;
+  readonly id: string;
+}
+
 /** One line of a post-load check: how many elements of a label are in the backend. */
 export interface VerificationRow {
   readonly label: string;
@@ -63,6 +69,14 @@ export interface Sink {
    * and ground-truth tables, by count). Called by the orchestration; any difference fails the run.
    */
   verify?(expected: Readonly<Record<string, number>>): Promise<readonly VerificationRow[]>;
+  /** After close: every record this backend refused for good (and every one it retracted). */
+  refusedRecords?(): readonly RecordRef[];
+  /**
+   * After close: removes records another backend refused, so that every backend holds the same
+   * ones (orchestration/reconcile-refusals.ts). What has to go with them (a graph drops a
+   * vertex's edges with it) is reported like a refusal and joins `refusedRecords`.
+   */
+  retract?(records: readonly RecordRef[]): Promise<void>;
 }
 
 /** Options every backend sink takes. */

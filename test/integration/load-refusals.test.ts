@@ -12,6 +12,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/index.js';
 import { generate } from '../../src/orchestration/generate.js';
 import type { OutputManifest } from '../../src/output/index.js';
+import type { Label } from '../../src/model/index.js';
+import { INDEXED_LABELS, indexNameOf } from '../../src/schema/index.js';
 import { runCliAsync, type CliResult } from '../helpers/cli.js';
 import {
   clearGraph,
@@ -142,6 +144,20 @@ async function documentsIn(kind: string): Promise<number> {
   try {
     await os.client.indices.refresh({ index: prefix + kind });
     return (await os.client.count({ index: prefix + kind })).body.count;
+  } finally {
+    await os.close();
+  }
+}
+
+/** Which of `ids` have a document in the index of `kind`. */
+async function documentIds(kind: string, ids: readonly string[]): Promise<string[]> {
+  const os = await opensearch();
+  try {
+    const found = (await os.client.mget({ index: prefix + kind, body: { ids: [...ids] } }))
+      .body as {
+      docs: { _id: string; found: boolean }[];
+    };
+    return found.docs.filter((doc) => doc.found).map((doc) => doc._id);
   } finally {
     await os.close();
   }
@@ -291,6 +307,61 @@ describe('--dead-letter FILE', () => {
         )
       ).map(Number),
     ).toEqual([(expected['device'] ?? 0) - 1, (expected['logged_in'] ?? 0) - loginsToIt.length]);
+    // And OpenSearch holds the same records: what JanusGraph refused was removed from it too.
+    expect(await documentIds('devices', [device])).toEqual([]);
+    expect(
+      await documentIds(
+        'logins',
+        loginsToIt.map((login) => String(login['login_id'])),
+      ),
+    ).toEqual([]);
+    expect([await documentsIn('devices'), await documentsIn('logins')]).toEqual([
+      (expected['device'] ?? 0) - 1,
+      (expected['logged_in'] ?? 0) - loginsToIt.length,
+    ]);
+    expect(result.stderr).toContain(
+      `opensearch: removed ${lines.length} documents another backend refused`,
+    );
+  });
+
+  it('a person OpenSearch refuses leaves the graph too, with its edges, each in the dead-letter file', async () => {
+    // A keyword of 40,000 bytes: OpenSearch refuses the document ("immense term", over Lucene's
+    // 32,766-byte limit) while JanusGraph takes it, a refusal by one backend at write time.
+    const { dir, row } = await withLastRow('immense-email', 'persons.jsonl', (person) => {
+      person['email'] = `${'a'.repeat(40_000)}@example.com`;
+    });
+    const person = String(row['person_id']);
+    const first = await cli(['load', '--from', dir, '--janusgraph', JANUSGRAPH_URL, '--quiet']);
+    expect(first.status, first.stderr).toBe(0);
+    const [edgesOfPerson] = (await gremlin('g.V(p).bothE().count()', { p: person })).map(Number);
+    expect(edgesOfPerson).toBeGreaterThan(0);
+
+    const deadLetter = join(scratch, 'refused-by-opensearch.jsonl');
+    const result = await cli(['load', '--from', dir, ...backends(), '--dead-letter', deadLetter]);
+    expect(result.status, result.stderr).toBe(1);
+    const lines = (await readFile(deadLetter, 'utf8'))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as DeadLetter);
+    expect(lines.find((line) => line.id === person)).toMatchObject({
+      label: 'person',
+      reason: expect.stringContaining('immense term') as unknown,
+    });
+    const along = lines.filter((line) => line.id !== person);
+    expect(along).toHaveLength(edgesOfPerson!);
+    expect(new Set(along.map((line) => line.reason))).toEqual(
+      new Set(['removed with an endpoint vertex that another backend refused']),
+    );
+
+    // Read back: neither backend has the person or any of its edges.
+    // By label: JanusGraph's g.V(id) can answer a removed id with a bare `vertex`.
+    expect(await gremlin("g.V(p).hasLabel('person').count()", { p: person })).toEqual([0]);
+    for (const line of along) {
+      if (!(INDEXED_LABELS as readonly string[]).includes(line.label)) continue;
+      const kind = indexNameOf(line.label as Label);
+      expect(await documentIds(kind, [line.id]), line.label).toEqual([]);
+    }
+    expect(await documentIds('persons', [person])).toEqual([]);
   });
 });
 

@@ -34,6 +34,9 @@ const serverEnv = {
   OPENSEARCH_WRITE_QUEUE_SIZE: '1',
 };
 const cliEnv = { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache') };
+/** A password in the URL, which no output may show (the servers here do not ask for one). */
+const SECRET = 's3cret-restart';
+const withSecret = (url: string) => url.replace('://', `://loader:${SECRET}@`);
 
 function backends(
   command: 'up' | 'down',
@@ -166,7 +169,7 @@ describe('a server that restarts empty mid-load', () => {
       'generate',
       ...tiny(22, 20_000),
       '--opensearch',
-      OPENSEARCH,
+      withSecret(OPENSEARCH),
       '--index-prefix',
       'r-',
     ];
@@ -177,6 +180,7 @@ describe('a server that restarts empty mid-load', () => {
     const result = await run.done;
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/indexes vanished or changed while loading .*must start over/);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
     const os = await connectOpenSearch({ url: OPENSEARCH });
     const left = (await os.client.cat.indices({ index: 'r-*', format: 'json' })).body as unknown[];
     await os.close();
@@ -193,7 +197,7 @@ describe('a server that restarts empty mid-load', () => {
       'generate',
       ...tiny(23, 12_000),
       '--janusgraph',
-      JANUSGRAPH,
+      withSecret(JANUSGRAPH),
       '--checkpoint',
       checkpoint,
       '--load-batch-size',
@@ -206,8 +210,10 @@ describe('a server that restarts empty mid-load', () => {
     const result = await run.done;
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/the server restarted empty .*must start over/);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
     const resumed = await start([...args, '--resume']).done;
     expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout + resumed.stderr).not.toContain(SECRET);
     const jg = await connectJanusGraph({ url: JANUSGRAPH });
     const [edges, keys] = (
       await jg.client.submit(

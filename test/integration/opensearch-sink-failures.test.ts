@@ -184,6 +184,39 @@ describe('interrupted loads', () => {
   });
 });
 
+describe('indexes that vanish between two requests', () => {
+  it('are not auto-created by the next request: the load stops, saying it must start over', async () => {
+    const p = `${prefix}vanish-`;
+    const drops: DroppedRecord[] = [];
+    const sink = await OpenSearchSink.open(os, p, {
+      flushBytes: 100_000,
+      concurrency: 1,
+      onDrop: (drop) => drops.push(drop),
+    });
+    const names = Object.keys(openSearchIndexes()).map((kind) => p + kind);
+    const run = (async () => {
+      await sink.write(data.batches[0]!);
+      // Wait until documents landed, then delete the indexes as a server restarting empty
+      // would lose them: no request fails, the next one simply finds nothing there.
+      for (;;) {
+        await os.client.indices.refresh({ index: names.join(',') });
+        if ((await os.client.count({ index: names.join(',') })).body.count > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await os.client.indices.delete({ index: names.join(',') });
+      for (const batch of data.batches.slice(1)) await sink.write(batch);
+      await sink.close();
+    })();
+    await expect(run).rejects.toThrow(/vanished or changed while loading.*must start over/);
+    await sink.abort(new Error('stopped'));
+    expect(drops).toEqual([]);
+    const left = (
+      await os.client.cat.indices({ index: `${p}*`, format: 'json', h: ['index'] } as never)
+    ).body as unknown as { index: string }[];
+    expect(left.map((row) => row.index)).toEqual([]);
+  });
+});
+
 /** What a fault-injecting proxy did. */
 interface ProxyLog {
   bulkRequests: number;

@@ -264,6 +264,50 @@ describe('BulkSender', () => {
     );
   });
 
+  it('writes through the write alias, and a missing one means: check the indexes, not drop', async () => {
+    expect(idsOf(docs(['a'])[0]!.line)).toEqual(['a']);
+    expect(docs(['a'])[0]!.line).toContain('"_index":"x-transfers-write"');
+    const missing = (n: number): BulkResponse => ({
+      errors: true,
+      items: Array.from({ length: n }, () => ({
+        index: {
+          status: 404,
+          error: { type: 'index_not_found_exception', reason: 'no such index [x-transfers-write]' },
+        },
+      })),
+    });
+    const checks: string[] = [];
+    const make = (check: () => Promise<void>, answers: BulkResponse[]) => {
+      const drops: BulkDrop[] = [];
+      const s = new BulkSender({
+        transport: async (body) => answers.shift() ?? ok(idsOf(body).length),
+        concurrency: 1,
+        retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 1 },
+        onDrop: (d) => drops.push(d),
+        sleep: async () => undefined,
+        afterOutage: check,
+      });
+      return { s, drops };
+    };
+    // The indexes are gone: the check's verdict stops the load, nothing is reported as refused.
+    const gone = make(async () => {
+      checks.push('gone');
+      throw new SinkError('the load must start over');
+    }, [missing(2)]);
+    await gone.s.submit(docs(['a', 'b']));
+    await expect(gone.s.drain()).rejects.toThrow('must start over');
+    expect(gone.drops).toEqual([]);
+    // The indexes are intact (the check put the alias back): the documents are sent again.
+    const intact = make(async () => {
+      checks.push('intact');
+    }, [missing(2)]);
+    await intact.s.submit(docs(['a', 'b']));
+    await intact.s.drain();
+    expect(intact.drops).toEqual([]);
+    expect(intact.s.stats).toMatchObject({ successful: 2, failed: 0, retried: 2 });
+    expect(checks).toEqual(['gone', 'intact']);
+  });
+
   it('fail() cancels requests in flight and refuses new ones', async () => {
     let aborted = false;
     const transport: BulkTransport = (_body, signal) =>

@@ -4,7 +4,13 @@ import { isEdgeRecord, VOCABULARY, type AnyEdgeRecord, type AnyVertexRecord, typ
 import { DEFAULT_RETRY, delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { DatasetIdentity } from '../dataset.js';
 import { RefusedRecords } from '../../sinks/refused-records.js';
-import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
+import type {
+  BackendSinkOptions,
+  RecordRef,
+  Sink,
+  SinkStats,
+  VerificationRow,
+} from '../../sinks/sink.js';
 import { applyJanusGraphSchema } from './apply-schema.js';
 import type { Checkpoint, CheckpointSample, CheckpointState } from './checkpoint.js';
 import { clearGraph } from './clear-graph.js';
@@ -16,6 +22,7 @@ import {
 import { redactUrl } from '../credentials.js';
 import { isTransient, reasonOf, withTransientRetry } from './failures.js';
 import { applyMetaSchema, GraphLease } from './graph-meta.js';
+import { retractElements } from './retract-elements.js';
 import { scriptResultObject } from './script-result.js';
 import {
   edgeBindings,
@@ -575,6 +582,32 @@ export class JanusGraphSink implements Sink {
     this.edges = [];
     this.waiting.clear();
     await this.release();
+  }
+
+  refusedRecords(): readonly RecordRef[] {
+    return this.refused.records;
+  }
+
+  /**
+   * Removes from the graph what another backend refused. A removed vertex takes its edges with
+   * it: each is reported like a refusal, so the other backends remove it too.
+   */
+  async retract(records: readonly RecordRef[]): Promise<void> {
+    const connection = await connectJanusGraph(this.options.connection);
+    try {
+      const { removed, along } = await retractElements(connection, records);
+      if (removed === 0) return;
+      for (const edge of along)
+        this.refused.add({
+          ...edge,
+          reason: 'removed with an endpoint vertex that another backend refused',
+        });
+      this.options.onNotice?.(
+        `janusgraph: removed ${removed} element${removed === 1 ? '' : 's'} another backend refused${along.length > 0 ? `, and ${along.length} edge${along.length === 1 ? '' : 's'} with ${removed === 1 ? 'it' : 'them'}` : ''}, so the backends hold the same records`,
+      );
+    } finally {
+      await connection.close();
+    }
   }
 
   /** Counts vertices and edges per label in the graph (one scan each) against what was generated. */

@@ -1,10 +1,15 @@
+import { writeAliasOf } from './write-aliases.js';
+
 /** Where the documents of one label (or ground-truth table) go. */
 export interface BulkTarget {
   /** Graph label, or ground-truth table (patterns, event_labels): what a drop report names. */
   readonly label: string;
-  /** The concrete index written to. */
+  /** The concrete index written to (what reports name). */
   readonly index: string;
-  /** `{"index":{"_index":"…","_id":` — built once per target, not once per document. */
+  /**
+   * `{"index":{"_index":"…","_id":` — built once per target, not once per document. `_index` is
+   * the index's write alias (write-aliases.ts), so a vanished index is never auto-created.
+   */
   readonly actionPrefix: string;
 }
 
@@ -19,7 +24,8 @@ export interface BulkDocument {
 
 /** A target whose action line prefix is built once, for every document it will take. */
 export function bulkTarget(label: string, index: string): BulkTarget {
-  return { label, index, actionPrefix: `{"index":{"_index":${JSON.stringify(index)},"_id":` };
+  const alias = writeAliasOf(index);
+  return { label, index, actionPrefix: `{"index":{"_index":${JSON.stringify(alias)},"_id":` };
 }
 
 /**

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { SinkError } from '../../errors.js';
 import { delayFor, sleep, type RetryPolicy } from '../retry-policy.js';
 import type { BulkDocument } from './bulk-document.js';
+import { isMissingIndex } from './write-aliases.js';
 import {
   isRetryableRequestError,
   requestFailureReason,
@@ -63,8 +64,8 @@ export interface BulkSenderOptions {
   /**
    * Runs before a request is sent again after the server did not answer (a dropped connection,
    * 502/503/504): the server may have restarted, so the sink checks that its indexes are still
-   * there before anything can auto-create them. Shared by the requests that fail together; a
-   * rejection stops the sender.
+   * there before anything can auto-create them. Also runs when items were refused because their
+   * write alias is gone. Shared by the requests that fail together; a rejection stops the sender.
    */
   readonly afterOutage?: () => Promise<void>;
   /** The server's URL without credentials, named when it stops answering for good. */
@@ -209,29 +210,35 @@ export class BulkSender {
         if (statusOf(error) !== 429) await this.checkAfterOutage();
         continue;
       }
-      const again = this.settle(pending, response, attempt);
+      const { again, indexGone } = this.settle(pending, response, attempt);
       if (again.length === 0) {
         this.speedUp();
         return;
       }
       this.counters.retried += again.length;
-      this.slowDown();
+      // A missing index is not a busy server: check the indexes (which stops the load if they
+      // are gone) instead of sending fewer requests.
+      if (indexGone) await this.checkAfterOutage();
+      else this.slowDown();
       await this.wait(attempt);
       pending = again;
       body = joinLines(pending);
     }
   }
 
-  /** Counts the answer's successes, reports refusals, and returns what is worth sending again. */
+  /**
+   * Counts the answer's successes, reports refusals, and returns what is worth sending again, and
+   * whether some of it was refused because its index is gone.
+   */
   private settle(
     docs: readonly BulkDocument[],
     response: BulkResponse,
     attempt: number,
-  ): BulkDocument[] {
+  ): { again: BulkDocument[]; indexGone: boolean } {
     if (!response.errors) {
       this.counters.successful += docs.length;
       this.lastProgressMs = this.clock();
-      return [];
+      return { again: [], indexGone: false };
     }
     const items = response.items ?? [];
     if (items.length !== docs.length)
@@ -240,7 +247,9 @@ export class BulkSender {
         { items: items.length, documents: docs.length },
       );
     const again: BulkDocument[] = [];
+    let indexGone = false;
     const canRetry = this.mayRetry(attempt);
+    const canCheck = this.options.afterOutage !== undefined;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as BulkDocument;
       const item = itemStatus(items[i]);
@@ -249,6 +258,11 @@ export class BulkSender {
         this.lastProgressMs = this.clock();
       } else if (RETRYABLE_STATUSES.has(item.status) && canRetry) {
         again.push(doc);
+      } else if (isMissingIndex(item.error) && canCheck && canRetry) {
+        // Sent through a write alias that is gone (write-aliases.ts): the server may have
+        // restarted empty. The check decides: start over, or (indexes intact) send it again.
+        again.push(doc);
+        indexGone = true;
       } else {
         this.counters.failed++;
         const retried = RETRYABLE_STATUSES.has(item.status) ? ` (after ${attempt} retries)` : '';
@@ -260,7 +274,7 @@ export class BulkSender {
         });
       }
     }
-    return again;
+    return { again, indexGone };
   }
 
   /** Within the retry count, or the server accepted something within the retry budget. */

@@ -15,7 +15,13 @@ const FILTER_PATH = 'errors,items.*.status,items.*.error';
  */
 export function clientBulkTransport(client: OpenSearchConnection['client']): BulkTransport {
   return async (body, signal) => {
-    const request = client.bulk({ body: body as never, filter_path: FILTER_PATH });
+    // require_alias: every document goes to a write alias, never to an index OpenSearch would
+    // auto-create (write-aliases.ts).
+    const request = client.bulk({
+      body: body as never,
+      filter_path: FILTER_PATH,
+      require_alias: true,
+    });
     const cancel = () => {
       request.abort();
     };

@@ -8,6 +8,7 @@ import {
 } from '../dataset.js';
 import { isRetryableRequestError } from './bulk-retry.js';
 import type { OpenSearchConnection } from './connection.js';
+import { addWriteAliases } from './write-aliases.js';
 
 /** The `_meta` key under which every fingraph index records its dataset. */
 const META_KEY = 'fingraph_dataset';
@@ -67,10 +68,11 @@ export async function claimIndexes(
 }
 
 /**
- * After the server stopped answering for a while: are the indexes still fingraph's (strict
- * mapping, and this dataset's marker when there is one)? If not, the server restarted empty (or
- * someone deleted them): what was loaded is gone. Indexes that OpenSearch auto-created under our
- * names from a retried request are deleted, and the load stops saying it must start over.
+ * After the server stopped answering for a while, or refused documents because their write alias
+ * is gone (write-aliases.ts): are the indexes still fingraph's (strict mapping, and this dataset's
+ * marker when there is one)? If not, the server restarted empty (or someone deleted them): what
+ * was loaded is gone, and the load stops saying it must start over. Indexes auto-created under
+ * our names (by someone else's write, or by a load of an older fingraph) are deleted.
  * Resolves when the server does not answer yet (the caller retries, and checks again).
  */
 export async function checkIndexesAfterOutage(
@@ -92,7 +94,11 @@ export async function checkIndexesAfterOutage(
     const held = parseMarker(mapping._meta?.[META_KEY]);
     return wanted !== undefined && (held === undefined || !sameDataset(held, wanted));
   });
-  if (lost.length === 0) return;
+  if (lost.length === 0) {
+    // The indexes are intact; a write alias someone removed is put back (write-aliases.ts).
+    await addWriteAliases(connection, indexes);
+    return;
+  }
   const impostors = lost.filter((index) => mappings[index] !== undefined);
   if (impostors.length > 0)
     await connection.client.indices

@@ -5,7 +5,13 @@ import { INDEXED_LABELS, indexNameOf, openSearchIndexes } from '../../schema/ind
 import type { DatasetIdentity } from '../dataset.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry-policy.js';
 import { RefusedRecords } from '../../sinks/refused-records.js';
-import type { BackendSinkOptions, Sink, SinkStats, VerificationRow } from '../../sinks/sink.js';
+import type {
+  BackendSinkOptions,
+  RecordRef,
+  Sink,
+  SinkStats,
+  VerificationRow,
+} from '../../sinks/sink.js';
 import { applyOpenSearchSchema } from './apply-schema.js';
 import {
   BulkChunk,
@@ -21,6 +27,8 @@ import type { OpenSearchConnection } from './connection.js';
 import { createVersionedIndexes, switchAliases, type VersionedIndexes } from './index-aliases.js';
 import { checkIndexesAfterOutage, claimIndexes } from './index-marker.js';
 import { IndexSettingsGuard } from './index-settings-guard.js';
+import { retractDocuments } from './retract-documents.js';
+import { addWriteAliases } from './write-aliases.js';
 
 /** OpenSearchSink options; every one has a default, measured where it matters for speed. */
 export interface OpenSearchSinkOptions extends BackendSinkOptions {
@@ -204,6 +212,7 @@ export class OpenSearchSink implements Sink {
     }
     if (this.options.dataset !== undefined)
       await claimIndexes(this.connection, [...this.concrete.values()], this.options.dataset);
+    await addWriteAliases(this.connection, [...this.concrete.values()]);
     this.guard = new IndexSettingsGuard(this.connection, [...this.concrete.values()]);
     await this.guard.relax();
     for (const [kind, key] of KEY_OF_KIND) {
@@ -299,6 +308,23 @@ export class OpenSearchSink implements Sink {
       this.published = true;
     }
     return rows;
+  }
+
+  refusedRecords(): readonly RecordRef[] {
+    return this.refused.records;
+  }
+
+  /** Deletes the documents of records another backend refused, so both hold the same records. */
+  async retract(records: readonly RecordRef[]): Promise<void> {
+    const removed = await retractDocuments(
+      this.connection,
+      records,
+      (label) => this.targets.get(label)?.index,
+    );
+    if (removed > 0)
+      this.options.onNotice?.(
+        `opensearch: removed ${removed} document${removed === 1 ? '' : 's'} another backend refused, so the backends hold the same records`,
+      );
   }
 
   /** True once alias mode moved the aliases to this load's indexes. */
