@@ -204,12 +204,15 @@ interface TruthSource {
  * flags (or the presets) when the ground truth is read from OpenSearch, which holds no config.
  */
 function warnOutsidePeriod(
-  patterns: readonly { window_start: string; window_end: string }[],
+  patterns: readonly { typology: string; window_start: string; window_end: string }[],
   period: DetectionPeriod,
 ): void {
+  // An ownership structure's stakes are standing links dated years back, like the background's,
+  // and its queries read every holds_share whatever its date: only its end must fall in the period.
   const outside = patterns.filter(
     (p) =>
-      Date.parse(p.window_start) < period.windowStartMs - MS_PER_DAY ||
+      (p.typology !== 'ownership_chain' &&
+        Date.parse(p.window_start) < period.windowStartMs - MS_PER_DAY) ||
       Date.parse(p.window_end) > period.referenceMs + MS_PER_DAY,
   ).length;
   if (outside > 0)

@@ -1,15 +1,15 @@
 import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord } from '../../model/index.js';
 import type { GeneratorContext } from '../context.js';
 import { OFFICER_ROLES, PERSON_RELATIONSHIP_TYPES } from '../data/lists.js';
-import { isoDate, MS_PER_DAY } from '../time.js';
+import { linkSinceDate, linkSinceDaysAgo, type StandingLink } from './link-since.js';
 
 /** Per-entity edge ids: entity index × 10 + ordinal, so ids never depend on other entities. */
 function childId(prefix: string, entityIndex: number, ordinal: number): string {
   return formatId(prefix, entityIndex * 10 + ordinal);
 }
 
-function dateWithinYears(ctx: GeneratorContext, years: number): string {
-  return isoDate(ctx.time.referenceMs - ctx.rng.int(30, years * 365) * MS_PER_DAY);
+function sinceOf(ctx: GeneratorContext, kind: StandingLink): string {
+  return linkSinceDate(ctx.time.referenceMs, linkSinceDaysAgo(ctx.rng, kind));
 }
 
 /**
@@ -53,7 +53,7 @@ export function generateOfficers(
       properties: {
         relationship_id: id,
         role: roles[j] ?? 'director',
-        since: dateWithinYears(ctx, 15),
+        since: sinceOf(ctx, 'officer_of'),
       },
     };
   });
@@ -97,7 +97,7 @@ export function generateShareholdings(
       id,
       outV: holder,
       inV: vertexId('company', company),
-      properties: { relationship_id: id, percentage, since: dateWithinYears(ctx, 20) },
+      properties: { relationship_id: id, percentage, since: sinceOf(ctx, 'holds_share') },
     });
   }
   return edges;
@@ -139,7 +139,7 @@ export function generateRelationships(
       properties: {
         relationship_id: id,
         relationship_type: type,
-        since: dateWithinYears(ctx, 30),
+        since: sinceOf(ctx, 'related_to'),
         strength: Math.round(rng.float(0.2, 1) * 100) / 100,
       },
     });

@@ -147,20 +147,35 @@ export function communicationEdge(
   };
 }
 
+/** A message's channel and content, before it is addressed and timed. */
+export interface DrawnMessage {
+  readonly type: string;
+  readonly content: MessageContent;
+}
+
 /**
- * A background message between two distinct persons. With the configured rate it carries
- * watch-list phrases with no crime behind them: look-alikes for keyword screening.
+ * What an ordinary message says and how it is sent: the channel mix, the sentence bank and, with
+ * the configured rate, watch-list phrases of any category with no crime behind them (look-alikes
+ * for keyword screening). A typology whose definition does not dictate the content (an insider's
+ * tip-off) draws its messages here too, so only who wrote to whom, and when, sets them apart.
  */
+export function drawMessage(ctx: GeneratorContext): DrawnMessage {
+  const { rng, config } = ctx;
+  const type = rng.weighted(TYPES);
+  let content = messageContent(ctx, type);
+  if (rng.chance(config.suspiciousCommunicationRate)) content = injectPhrases(ctx, content);
+  return { type, content };
+}
+
+/** A background message between two distinct persons. */
 export function generateCommunication(
   ctx: GeneratorContext,
   index: number,
 ): [EdgeRecord<'communicated'>] {
-  const { rng, population, config } = ctx;
+  const { rng, population } = ctx;
   const sender = rng.int(0, population.personCount - 1);
   const recipient = rng.intExcept(population.personCount, sender);
-  const type = rng.weighted(TYPES);
-  let content = messageContent(ctx, type);
-  if (rng.chance(config.suspiciousCommunicationRate)) content = injectPhrases(ctx, content);
+  const { type, content } = drawMessage(ctx);
   const id = formatId(EDGE_ID_PREFIX.communicated, index);
   return [
     communicationEdge(

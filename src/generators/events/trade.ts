@@ -1,5 +1,5 @@
 import { EDGE_ID_PREFIX, formatId, vertexId, type EdgeRecord } from '../../model/index.js';
-import type { Weighted } from '../../random/index.js';
+import type { Rng, Weighted } from '../../random/index.js';
 import type { GeneratorContext } from '../context.js';
 import { STOCK_EXCHANGES } from '../data/lists.js';
 import { eventTime } from '../event-time.js';
@@ -19,6 +19,20 @@ const ORDER_TYPES = [
   ['stop', 0.1],
   ['stop_limit', 0.05],
 ] as const;
+
+/** An instrument as the background trades it: stock three times in four, else options. */
+export function drawAssetType(rng: Rng): 'stock' | 'option' {
+  return rng.chance(0.75) ? 'stock' : 'option';
+}
+
+/**
+ * A quantity as the background trades it: shares in the weighted bands above, or 1–1 000 option
+ * contracts. Typologies whose definition does not fix a size draw theirs here too.
+ */
+export function drawTradeQuantity(rng: Rng, assetType: 'stock' | 'option'): number {
+  const [min, max] = assetType === 'stock' ? rng.weighted(STOCK_QUANTITY_BANDS) : [1, 1_000];
+  return rng.int(min, max);
+}
 
 /** A stable reference price per ticker (5–500), so trades in one stock agree on its price level. */
 export function referencePrice(ticker: string): number {
@@ -47,7 +61,7 @@ export function tradeEdge(
   const { rng, population } = ctx;
   const listing = population.companyTicker.get(parts.issuer);
   if (listing === undefined) throw new Error(`tradeEdge: company ${parts.issuer} is not listed`);
-  const assetType = parts.assetType ?? (rng.chance(0.75) ? 'stock' : 'option');
+  const assetType = parts.assetType ?? drawAssetType(rng);
   const reference = referencePrice(listing.ticker);
   const expiry = new Date(parts.timestampMs + rng.int(30, 365) * MS_PER_DAY)
     .toISOString()
@@ -57,9 +71,7 @@ export function tradeEdge(
     assetType === 'stock'
       ? listing.ticker
       : `${listing.ticker}${expiry}${parts.optionRight ?? (rng.chance(0.5) ? 'C' : 'P')}${String(Math.round(reference * rng.float(0.8, 1.2) * 100)).padStart(8, '0')}`;
-  const [minQuantity, maxQuantity] =
-    assetType === 'stock' ? rng.weighted(STOCK_QUANTITY_BANDS) : [1, 1_000];
-  const quantity = parts.quantity ?? rng.int(minQuantity, maxQuantity);
+  const quantity = parts.quantity ?? drawTradeQuantity(rng, assetType);
   const price = cents(
     assetType === 'stock'
       ? reference * rng.float(0.95, 1.05)

@@ -272,6 +272,34 @@ describe('insider trading', () => {
     expect(links.ticker.size).toBeGreaterThan(0);
   });
 
+  it('tips carry watch-list phrases only at the background rate: never at 0, always at 1', async () => {
+    for (const rate of [0, 1]) {
+      const run = await runWithTruth(configFor(7, { suspiciousCommunicationRate: rate }));
+      const tips = run.truth.patterns
+        .filter((p) => p.typology === 'insider_trading')
+        .flatMap((p) => (eventsOf(run, p)['communicated'] ?? []) as EdgeRecord<'communicated'>[]);
+      expect(tips.length).toBeGreaterThan(0);
+      for (const tip of tips)
+        expect(tip.properties.suspicious_keywords.length > 0, tip.id).toBe(rate === 1);
+    }
+  });
+
+  it('trades outside the executive block are sized as the background sizes them', async () => {
+    const { run } = await runFor(randomSeeds(1)[0] as number);
+    for (const pattern of run.truth.patterns) {
+      if (pattern.typology !== 'insider_trading') continue;
+      const trades = (eventsOf(run, pattern)['trade'] ?? []) as EdgeRecord<'trade'>[];
+      trades.forEach((trade, k) => {
+        if (pattern.subtype === 'executive_trading_pattern' && k === 0) return;
+        const { asset_type: asset, quantity } = trade.properties;
+        // Background bands: stock 1–100 000 shares, options 1–1 000 contracts; sizes that only
+        // grow may step one share past a tie.
+        expect(quantity).toBeGreaterThanOrEqual(1);
+        expect(quantity).toBeLessThanOrEqual(asset === 'option' ? 1_000 : 100_000 + 10);
+      });
+    }
+  });
+
   const invalid: [string, Record<string, unknown>, RegExp][] = [
     [
       'insider_max_days_before',

@@ -8,7 +8,7 @@ import {
   type Participant,
 } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
-import { communicationEdge, injectPhrases, messageContent } from '../../events/communication.js';
+import { communicationEdge, drawMessage } from '../../events/communication.js';
 import { tradeEdge } from '../../events/trade.js';
 import { isoDate, isoTimestamp, MS_PER_DAY, MS_PER_HOUR, startOfDay } from '../../time.js';
 import { buildTruth, confidenceOf } from '../truth.js';
@@ -33,13 +33,9 @@ export interface InsiderTradingParams {
   readonly picks: readonly number[];
   /** Age, in days, of the investment account opened for each trader. */
   readonly openedDaysAgo: readonly number[];
-  /** Whether the tip-off carries insider-trading watch-list phrases. */
-  readonly watchListPhrases: boolean;
   /** Size of the stake a beneficial owner holds, percent. */
   readonly stakePct: number;
 }
-
-const MESSAGE_TYPES = ['phone', 'sms', 'chat', 'email'] as const;
 
 /** Role in the truth of each subtype's traders. */
 const TRADER_ROLE: Readonly<Record<string, string>> = {
@@ -66,13 +62,13 @@ export const insiderTrading: Typology<InsiderTradingParams> = {
     pre_announcement_trading:
       'listed company `issued` an announcement `document`; one officer/employee `trade`s its stock 2+ times in the days before, each trade larger and closer to the date',
     coordinated_insider_trading:
-      '2–4 officers/employees of the issuer `trade` its stock the same way within a few hours of each other, days before its announcement `document`',
+      '2–4 officers/employees of the issuer `trade` its stock or options the same way within a few hours of each other, days before its announcement `document`',
     executive_trading_pattern:
       'a C-level `officer_of` the issuer `trade`s a large block of stock, then call options, before its announcement `document`',
     beneficial_owner_pattern:
-      'a person who `holds_share` of 5–10 % in the issuer `trade`s sizeable blocks of its stock before its announcement `document`',
+      'a person who `holds_share` of 5–10 % in the issuer `trade`s its stock or options before its announcement `document`',
     tipping_pattern:
-      'an insider `communicated` with a `related_to` family member or friend, who then `trade`s the issuer\u2019s stock before its announcement `document`',
+      'an insider `communicated` with a `related_to` family member or friend, who then `trade`s the issuer\u2019s stock or options before its announcement `document`',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<InsiderTradingParams> {
@@ -103,7 +99,6 @@ export const insiderTrading: Typology<InsiderTradingParams> = {
           { length: schedule.traders },
           () => daysBeforeFirst + rng.int(1, 60),
         ),
-        watchListPhrases: rng.chance(0.7),
         stakePct: Math.round(rng.float(5, 10) * 100) / 100,
       },
       entities: { account: schedule.traders },
@@ -223,10 +218,9 @@ function emit(
   const document = announcementRecords(ctx, slots.event('document', 0), issuer, announcement);
 
   const messages = schedule.messagesMs.map((atMs, k) => {
-    const type = ctx.rng.pick(MESSAGE_TYPES);
-    let content = messageContent(ctx, type);
-    if (params.watchListPhrases && !params.lookAlike)
-      content = injectPhrases(ctx, content, 'insider_trading');
+    // A tip reads like any message (a call, a chat, an email about lunch): nothing in the
+    // definition puts watch-list phrases in it, so it carries them only at the background's rate.
+    const { type, content } = drawMessage(ctx);
     return communicationEdge(
       ctx,
       formatId(EDGE_ID_PREFIX.communicated, slots.event('communicated', k)),

@@ -1,5 +1,6 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import type { Rng } from '../../../random/index.js';
+import { drawAssetType, drawTradeQuantity } from '../../events/trade.js';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../../time.js';
 
 /** One trade of an instance, drawn at plan time. */
@@ -26,16 +27,38 @@ export const LAST_TRADE_GAP_MS = MS_PER_MINUTE;
 /** Tippees trade at least this long after the tip. */
 const TIP_TO_TRADE_MS = 15 * MS_PER_MINUTE;
 
+/** An instrument and a size as the background draws them (options are calls: see insider-trading). */
+function backgroundSized(rng: Rng): Pick<PlannedTrade, 'assetType' | 'quantity'> {
+  const assetType = drawAssetType(rng);
+  return { assetType, quantity: drawTradeQuantity(rng, assetType) };
+}
+
 const sortByTime = (trades: PlannedTrade[]) => trades.sort((a, b) => a.atMs - b.atMs);
 
 /**
- * Draws a subtype's schedule in [announcement − daysBefore, announcement − 1 min]:
+ * `count` stock quantities as the background draws them, in increasing order (ties moved up by
+ * one share): the sizes of a position built up towards the date, each no rarer than any trade's.
+ */
+function growingQuantities(rng: Rng, count: number): number[] {
+  const sizes = Array.from({ length: count }, () => drawTradeQuantity(rng, 'stock')).sort(
+    (a, b) => a - b,
+  );
+  for (let i = 1; i < sizes.length; i++)
+    sizes[i] = Math.max(sizes[i] ?? 0, (sizes[i - 1] ?? 0) + 1);
+  return sizes;
+}
+
+/**
+ * Draws a subtype's schedule in [announcement − daysBefore, announcement − 1 min]. What the
+ * definition does not fix (the instrument, the size) is drawn as the background trades it, so a
+ * crime's trades differ from anyone's only in who trades, in what, when and which way:
  * - pre_announcement_trading: one insider, 2+ stock trades closer and closer together and larger
  *   and larger as the announcement nears;
- * - coordinated_insider_trading: 2–4 insiders, one or two stock trades each, all within the
+ * - coordinated_insider_trading: 2–4 insiders, one or two trades each, all within the
  *   coordination span (hours);
- * - executive_trading_pattern: one executive, a large stock trade then call options;
- * - beneficial_owner_pattern: one shareholder, sizeable stock trades spread over the window;
+ * - executive_trading_pattern: one executive, a large stock trade (5 000–25 000 shares) then call
+ *   options;
+ * - beneficial_owner_pattern: one shareholder, trades spread over the window;
  * - tipping_pattern: one or two messages in the first 40 % of the window, the tippee's trades after.
  */
 export function drawSchedule(
@@ -53,16 +76,14 @@ export function drawSchedule(
   switch (subtype) {
     case 'pre_announcement_trading': {
       // sqrt spacing: gaps shrink towards the announcement; sizes only grow.
-      const base = rng.int(100, 1_000);
-      let quantity = base;
+      const sizes = growingQuantities(rng, count);
       const trades = Array.from({ length: count }, (_, i): PlannedTrade => {
-        if (i > 0) quantity += rng.int(Math.ceil(base * 0.3), base);
         const position = (i + 0.5 + 0.4 * (rng.next() - 0.5)) / count;
         return {
           atMs: startMs + Math.floor(span * Math.sqrt(position)),
           trader: 0,
           assetType: 'stock',
-          quantity,
+          quantity: sizes[i] ?? 1,
         };
       });
       return { traders: 1, trades, messagesMs: [] };
@@ -75,8 +96,7 @@ export function drawSchedule(
       const trades = Array.from({ length: total }, (_, i): PlannedTrade => ({
         atMs: uniform(clusterStart, clusterStart + clusterMs),
         trader: i % traders,
-        assetType: 'stock',
-        quantity: rng.int(500, 5_000),
+        ...backgroundSized(rng),
       }));
       return { traders, trades: sortByTime(trades), messagesMs: [] };
     }
@@ -87,7 +107,7 @@ export function drawSchedule(
       const trades = times.map((atMs, i): PlannedTrade =>
         i === 0
           ? { atMs, trader: 0, assetType: 'stock', quantity: rng.int(5_000, 25_000) }
-          : { atMs, trader: 0, assetType: 'option', quantity: rng.int(200, 1_000) },
+          : { atMs, trader: 0, assetType: 'option', quantity: drawTradeQuantity(rng, 'option') },
       );
       return { traders: 1, trades, messagesMs: [] };
     }
@@ -95,8 +115,7 @@ export function drawSchedule(
       const trades = Array.from({ length: count }, (): PlannedTrade => ({
         atMs: uniform(startMs, lastMs),
         trader: 0,
-        assetType: 'stock',
-        quantity: rng.int(2_000, 20_000),
+        ...backgroundSized(rng),
       }));
       return { traders: 1, trades: sortByTime(trades), messagesMs: [] };
     }
@@ -109,8 +128,7 @@ export function drawSchedule(
       const trades = Array.from({ length: count }, (): PlannedTrade => ({
         atMs: uniform(tradesFrom, lastMs),
         trader: 0,
-        assetType: 'stock',
-        quantity: rng.int(200, 5_000),
+        ...backgroundSized(rng),
       }));
       return { traders: 1, trades: sortByTime(trades), messagesMs };
     }

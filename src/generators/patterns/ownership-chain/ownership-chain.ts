@@ -1,6 +1,5 @@
 import type { GenerationConfig } from '../../../config/index.js';
 import { ConfigError } from '../../../errors.js';
-import { eventWindowMs } from '../../event-window.js';
 import {
   EDGE_ID_PREFIX,
   formatId,
@@ -11,6 +10,7 @@ import {
 } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
 import { isHighRisk, isTaxHaven } from '../../data/countries.js';
+import { linkSinceDaysAgo, type StandingLink } from '../../core/link-since.js';
 import { isoDate, MS_PER_DAY, startOfDay } from '../../time.js';
 import { anyPerson } from '../participants.js';
 import { buildTruth } from '../truth.js';
@@ -23,9 +23,6 @@ import {
   type OwnershipParams,
 } from './scenarios.js';
 import { claimTarget } from './targets.js';
-
-/** An ownership structure is set up within this many days. */
-const SETUP_DAYS = 30;
 
 type Link = EdgeRecord<'holds_share'> | EdgeRecord<'officer_of'>;
 
@@ -71,17 +68,10 @@ export const ownershipChain: Typology<OwnershipParams> = {
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<OwnershipParams> {
-    const { rng, config, time } = ctx;
+    const { rng, config } = ctx;
     const thresholdPercent = Math.round(config.uboThreshold * 100 * 10_000) / 10_000;
-    const spanDays = Math.floor(
-      (startOfDay(time.referenceMs) - startOfDay(time.windowStartMs) - MS_PER_DAY) / MS_PER_DAY,
-    );
     const scenario = drawScenario(rng, subtype, thresholdPercent, lookAlike);
-    const params: OwnershipParams = {
-      ...scenario,
-      thresholdPercent,
-      startDay: rng.int(0, Math.max(0, spanDays - SETUP_DAYS)),
-    };
+    const params: OwnershipParams = { ...scenario, thresholdPercent };
     return {
       subtype,
       params,
@@ -139,12 +129,11 @@ function structure(
     target.stakes[c] ?? 0,
   ]);
 
-  // Acquisition days: each chain is set up top down within SETUP_DAYS of the start.
-  const firstDayMs = startOfDay(time.windowStartMs) + MS_PER_DAY;
-  const lastDay = Math.floor((startOfDay(time.referenceMs) - firstDayMs) / MS_PER_DAY);
-  const dayMs = (offset: number) =>
-    firstDayMs + Math.min(lastDay, params.startDay + offset) * MS_PER_DAY;
-  const setup = () => rng.int(0, Math.min(SETUP_DAYS, Math.max(0, lastDay)));
+  // Acquisition dates come from the background's own draw (a stake or a directorship begun 30
+  // days to 20 or 15 years ago): a structure built only inside the simulated window would be
+  // told apart by its dates alone. A chain's draws are sorted so it is still set up top down.
+  const sinceDay = (kind: StandingLink) => linkSinceDaysAgo(rng, kind);
+  const dayMs = (daysAgo: number) => startOfDay(time.referenceMs - daysAgo * MS_PER_DAY);
 
   const links: Link[] = [];
   const timesMs: number[] = [];
@@ -179,7 +168,8 @@ function structure(
       ...chain.holdings.map((k) => vertexId('company', company(k))),
       vertexId('company', target.company),
     ];
-    const days = percentages.map(setup).sort((a, b) => a - b);
+    // Oldest first: the owner's stake precedes its holding's.
+    const days = percentages.map(() => sinceDay('holds_share')).sort((a, b) => b - a);
     percentages.forEach((percentage, j) => {
       const into = j < chain.holdings.length ? company(chain.holdings[j] ?? 0) : target.company;
       const ordinal = j < chain.holdings.length ? undefined : target.ordinals[c];
@@ -200,14 +190,14 @@ function structure(
       vertexId('company', company(link.from)),
       company(link.to),
       link.percentage,
-      dayMs(setup()),
+      dayMs(sinceDay('holds_share')),
     );
   }
   let nominee: number | null = null;
   if (params.nominee) {
     nominee = anyPerson(ctx, excluded);
     const shell = company(params.chains[0]?.holdings[0] ?? 0);
-    const atMs = dayMs(setup());
+    const atMs = dayMs(sinceDay('officer_of'));
     const id = formatId(EDGE_ID_PREFIX.officer_of, shell * 10);
     links.push({
       label: 'officer_of',
@@ -343,7 +333,7 @@ function truthOf(
   });
 }
 
-/** The threshold must let the regulatory-threshold chains straddle it; the window host a setup. */
+/** The threshold must let the regulatory-threshold chains straddle it. */
 export function validateOwnershipChain(config: GenerationConfig): void {
   if (config.uboThreshold < 0.01 || config.uboThreshold > 0.49) {
     throw new ConfigError(
@@ -353,14 +343,6 @@ export function validateOwnershipChain(config: GenerationConfig): void {
     );
   }
   if (config.ownershipChainPatterns === 0) return;
-  const windowDays = eventWindowMs(config) / MS_PER_DAY;
-  if (windowDays < 2) {
-    throw new ConfigError(
-      'duration_days',
-      windowDays,
-      'is shorter than an ownership structure needs (2 days: stakes are dated by whole days)',
-    );
-  }
   // complex_multi_ubo has three owners, nominee_arrangement an owner and a nominee.
   if (config.personCount < 3 || config.companyCount < 1) {
     throw new ConfigError(

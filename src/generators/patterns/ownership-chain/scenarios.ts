@@ -33,8 +33,6 @@ export interface OwnershipParams {
   readonly nominee: boolean;
   /** Effective ownership, in percent, from which an owner is an ultimate beneficial owner. */
   readonly thresholdPercent: number;
-  /** Day offset, from the first day of the window, when the structure starts being set up. */
-  readonly startDay: number;
 }
 
 export const OWNERSHIP_SCENARIOS = [
@@ -83,7 +81,7 @@ export function drawScenario(
   scenario: string,
   thresholdPercent: number,
   lookAlike: boolean,
-): Omit<OwnershipParams, 'thresholdPercent' | 'startDay'> {
+): Omit<OwnershipParams, 'thresholdPercent'> {
   const b = new Blueprint();
   const haven = (shell: boolean): AddedCompany => ({ country: rng.pick(TAX_HAVENS), shell });
   const holding = (): AddedCompany => ({ country: rng.pick(HOLDING_COUNTRIES), shell: false });
