@@ -170,34 +170,39 @@ function feeOf(
 }
 
 /**
+ * The purpose a cash, card or check type fixes, and whether the background pays that purpose only
+ * to a company's account (a merchant, a lender's ATM, a supplier).
+ */
+const PURPOSE_OF_TYPE: Readonly<Record<string, { purpose: Purpose; toCompany: boolean }>> = {
+  deposit: { purpose: 'cash_deposit', toCompany: false },
+  withdrawal: { purpose: 'atm_withdrawal', toCompany: true },
+  atm: { purpose: 'atm_withdrawal', toCompany: true },
+  pos: { purpose: 'card_purchase', toCompany: true },
+  online: { purpose: 'online_purchase', toCompany: true },
+  // A check may go to anyone (check kiting passes checks between persons' accounts, and its
+  // detector looks for the check type).
+  check: { purpose: 'supplier_invoice', toCompany: false },
+};
+
+/**
  * The purpose of a typology's transfer when it names at most a type: a cash, card or check type
- * fixes it; otherwise it is a cover purpose, drawn as the payments honest customers make between
- * the same kinds of holder (see cover-purpose.ts), so the purpose alone does not give the crime
- * away.
+ * fixes it, where the payee can take such a payment (a card purchase paid into a person's account
+ * is a payment no customer makes); otherwise it is a cover purpose, drawn as the payments honest
+ * customers make between the same kinds of holder (see cover-purpose.ts), so the purpose alone
+ * does not give the crime away.
  */
 function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: string): Purpose {
   const { population } = ctx;
-  switch (type) {
-    case 'deposit':
-      return 'cash_deposit';
-    case 'withdrawal':
-    case 'atm':
-      return 'atm_withdrawal';
-    case 'pos':
-      return 'card_purchase';
-    case 'online':
-      return 'online_purchase';
-    case 'check':
-      return 'supplier_invoice';
-    default:
-      break;
-  }
   const payerIsPerson = population.accountOwnerKind[from] === 0;
   const payeeIsPerson = population.accountOwnerKind[to] === 0;
+  const fixed = type === undefined ? undefined : PURPOSE_OF_TYPE[type];
+  if (fixed !== undefined && !(fixed.toCompany && payeeIsPerson)) return fixed.purpose;
   const sameOwner =
     population.accountOwnerKind[from] === population.accountOwnerKind[to] &&
     population.accountOwnerIndex[from] === population.accountOwnerIndex[to];
-  if (sameOwner) return 'own_transfer';
+  // Persons move money between their own accounts; the background's companies do not (their
+  // payments between two accounts are invoices), so a company's own accounts take its cover.
+  if (sameOwner && payerIsPerson) return 'own_transfer';
   const crossCurrency = population.accountCurrency[from] !== population.accountCurrency[to];
   return (
     coverPurpose(ctx.rng, payerIsPerson, payeeIsPerson, crossCurrency, type) ??

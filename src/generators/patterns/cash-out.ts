@@ -4,7 +4,7 @@ import { PURPOSE_SPECS, type Purpose } from '../data/payment-purposes.js';
 import { spendingPayment } from '../economy/background-payment.js';
 import { instantOnDay, localDayOf } from '../economy/local-time.js';
 import { MS_PER_MINUTE } from '../time.js';
-import { anyAccount } from './participants.js';
+import { anyAccount, companyAccount } from './participants.js';
 import type { PatternTransfer } from './ring/transfer.js';
 
 /**
@@ -68,34 +68,60 @@ export function cashOutPayments(
   const country = population.countryOfAccount(from);
   const firstDay = localDayOf(afterMs, country);
   const payments: PatternTransfer[] = [];
+  const table =
+    population.accountOwnerKind[from] === 0 ? CASH_OUT_PURPOSES : COMPANY_CASH_OUT_PURPOSES;
   for (let k = 0; k < count; k++) {
-    let purpose = rng.weighted(
-      population.accountOwnerKind[from] === 0 ? CASH_OUT_PURPOSES : COMPANY_CASH_OUT_PURPOSES,
-    );
+    let purpose = rng.weighted(table);
     let drawn = payment(ctx, from, purpose, exclude);
-    // No payee of that kind in the account's currency (a utility, a supplier): a purchase instead.
-    if (drawn === undefined && purpose !== 'card_purchase') {
-      purpose = 'card_purchase';
-      drawn = payment(ctx, from, purpose, exclude);
+    // No payee of that kind in the account's currency (a utility, a supplier, a lender's ATM):
+    // the other ways this holder cashes out, in the table's order.
+    for (const [other] of table) {
+      if (drawn !== undefined) break;
+      if (other === purpose) continue;
+      drawn = payment(ctx, from, other, exclude);
+      if (drawn !== undefined) purpose = other;
     }
-    // A population without merchants: the money goes to another account instead.
-    const to = drawn?.to ?? anyAccount(ctx, new Set([from, ...exclude]));
-    const amount = drawn?.amountUsd ?? PURPOSE_SPECS[purpose].medianUsd;
+    // Still nobody (no merchant in the account's currency outside the pattern): a card purchase
+    // at a company's account in any currency, as the background's card purchases abroad are. A
+    // card purchase paid into a person's account would be a payment no customer makes.
+    const merchant = drawn === undefined ? anyCompanyAccount(ctx, from, exclude) : undefined;
+    if (merchant !== undefined) purpose = 'card_purchase';
     const day = firstDay + rng.int(0, CASH_OUT_DAYS - 1);
     let atMs = instantOnDay(rng, time, PURPOSE_SPECS[purpose].profile, country, day);
     // Never before the money arrived, and never past the latest instant.
     if (atMs <= afterMs) atMs = afterMs + rng.int(10, 180) * MS_PER_MINUTE;
     if (atMs > latestMs) atMs = afterMs + Math.floor(rng.next() * (latestMs - afterMs));
+    const to = drawn?.to ?? merchant;
+    if (to === undefined) {
+      // A population without companies: the money goes to another account, booked as honest
+      // payments between those kinds of holder are (see cover-purpose.ts).
+      const other = anyAccount(ctx, new Set([from, ...exclude]));
+      payments.push({ from, to: other, atMs, amount: PURPOSE_SPECS[purpose].medianUsd });
+      continue;
+    }
     payments.push({
       from,
       to,
       atMs,
-      amount,
+      amount: drawn?.amountUsd ?? PURPOSE_SPECS[purpose].medianUsd,
       type: rng.weighted(PURPOSE_SPECS[purpose].types),
-      ...(drawn === undefined ? {} : { purpose }),
+      purpose,
     });
   }
   return payments.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** A company-held account other than `from` and outside `exclude`; `undefined` when none is. */
+function anyCompanyAccount(
+  ctx: GeneratorContext,
+  from: number,
+  exclude: ReadonlySet<number>,
+): number | undefined {
+  try {
+    return companyAccount(ctx, new Set([from, ...exclude]));
+  } catch {
+    return undefined;
+  }
 }
 
 /** A `purpose` payment from `from` to an account outside `exclude`, or `undefined`. */

@@ -57,6 +57,20 @@ export function personAccount(
   );
 }
 
+/** A background account held by a company, not in `exclude`. */
+export function companyAccount(
+  ctx: GeneratorContext,
+  exclude: ReadonlySet<number> = new Set(),
+): number {
+  const { population } = ctx;
+  return drawAccountIndex(
+    ctx,
+    (a) =>
+      population.accountOwnerKind[a] === 1 && !population.added.account.has(a) && !exclude.has(a),
+    'company-held account',
+  );
+}
+
 /** Any background account not in `exclude`. */
 export function anyAccount(
   ctx: GeneratorContext,

@@ -10,7 +10,8 @@ export interface PatternTransfer {
   readonly to: number;
   readonly atMs: number;
   readonly amount: number;
-  readonly type: string;
+  /** Left out, the purpose (and its type) is a cover purpose: see cover-purpose.ts. */
+  readonly type?: string;
   readonly purpose?: Purpose;
 }
 
@@ -30,7 +31,7 @@ export function patternTransfer(
     timestampMs: t.atMs,
     amount: t.amount,
     currency: 'USD',
-    type: t.type,
+    ...(t.type === undefined ? {} : { type: t.type }),
     status: 'completed',
     ...(t.purpose === undefined ? {} : { purpose: t.purpose }),
   });
