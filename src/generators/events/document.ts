@@ -7,7 +7,8 @@ import { cents, randomAmount, score } from '../money.js';
 import { productName } from '../names.js';
 import { isoTimestamp } from '../time.js';
 
-const TYPES = [
+/** The background's document types and their weights (what a company issues, one by one). */
+export const DOCUMENT_TYPES = [
   ['invoice', 0.4],
   ['purchase_order', 0.2],
   ['bill_of_lading', 0.15],
@@ -99,7 +100,7 @@ export function documentRecords(
   parts: DocumentParts,
 ): [DocumentVertex, IssuedEdge] | [DocumentVertex, IssuedEdge, BilledToEdge] {
   const { rng, population } = ctx;
-  const type = parts.type ?? rng.weighted(TYPES);
+  const type = parts.type ?? rng.weighted(DOCUMENT_TYPES);
   const items = parts.items ?? normalItems(ctx);
   const totalQuantity = items.reduce((sum, item) => sum + item.quantity, 0);
   const total = cents(items.reduce((sum, item) => sum + item.amount, 0));

@@ -1,3 +1,5 @@
+import type { PaperType } from './paperwork.js';
+
 /** A TBML instance's shape, drawn at plan time. */
 export interface TbmlParams {
   /**
@@ -14,4 +16,6 @@ export interface TbmlParams {
   readonly durationMs: number;
   /** One currency for the invoices, bills of lading and payments of the instance. */
   readonly currency: string;
+  /** Per invoice (in the order the scheme issues them), the other papers it comes with. */
+  readonly paperwork: readonly (readonly PaperType[])[];
 }

@@ -97,6 +97,12 @@ export function repricedShipments(
       shipmentId: id,
     });
     const invoicedMs = Date.parse(invoice.properties.issue_date);
+    records.papers(params.paperwork[i] ?? [], {
+      seller: exporter,
+      buyer: importer,
+      issuedMs: invoicedMs,
+      items: market,
+    });
     const paidMs = invoicedMs + rng.int(minDelay * 24, maxDelay * 24) * MS_PER_HOUR;
     const payment = settle(records, invoice, importer, exporter, paidMs);
     const gap = cents(lading.properties.total_amount - invoice.properties.total_amount);
@@ -142,14 +148,21 @@ export function phantomShipments(
   const [importer] = drawTraders(ctx, 1) as [Trader];
   const records = new TradeRecords(ctx, slots, params.currency);
   const times = shipmentTimes(ctx, params, params.legs, 11 * MS_PER_DAY);
-  const shipments = times.map((invoicedMs) => {
+  const shipments = times.map((invoicedMs, i) => {
+    const items = normalItems(ctx);
     const invoice = records.document({
       type: 'invoice',
       seller: exporter,
       buyer: importer,
       issuedMs: invoicedMs,
-      items: normalItems(ctx),
+      items,
       shipmentId: shipmentId(ctx),
+    });
+    records.papers(params.paperwork[i] ?? [], {
+      seller: exporter,
+      buyer: importer,
+      issuedMs: invoicedMs,
+      items,
     });
     const paidMs = invoicedMs + rng.int(24, 240) * MS_PER_HOUR;
     const payment = settle(records, invoice, importer, exporter, paidMs);
@@ -194,7 +207,7 @@ export function duplicateInvoices(
     shipmentId: id,
   });
   const times = shipmentTimes(ctx, params, params.legs, 11 * MS_PER_DAY);
-  const invoices = times.map((invoicedMs) => {
+  const invoices = times.map((invoicedMs, i) => {
     const invoice = records.document({
       type: 'invoice',
       seller: exporter,
@@ -202,6 +215,12 @@ export function duplicateInvoices(
       issuedMs: invoicedMs,
       items: goods,
       shipmentId: id,
+    });
+    records.papers(params.paperwork[i] ?? [], {
+      seller: exporter,
+      buyer: importer,
+      issuedMs: invoicedMs,
+      items: goods,
     });
     const paidMs = invoicedMs + rng.int(24, 240) * MS_PER_HOUR;
     return { invoice, payment: settle(records, invoice, importer, exporter, paidMs) };
@@ -268,6 +287,7 @@ export function carousel(
       type: 'bill_of_lading',
       issuedMs: issuedMs + rng.int(0, 6) * MS_PER_HOUR,
     });
+    records.papers(params.paperwork[i] ?? [], { ...parts, issuedMs });
     return { invoice, lading, issuedMs };
   });
 

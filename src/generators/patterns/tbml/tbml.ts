@@ -7,6 +7,7 @@ import { isTaxHaven, TAX_HAVENS } from '../../data/countries.js';
 import { MS_PER_DAY, startOfDay } from '../../time.js';
 import { baseCurrencyOf, buildTruth, confidenceOf } from '../truth.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
+import { drawPaperwork } from './paperwork.js';
 import type { TbmlParams } from './params.js';
 import {
   carousel,
@@ -95,7 +96,9 @@ const SUBTYPE_RED_FLAGS: Readonly<Record<string, readonly string[]>> = {
 /**
  * Trade-based money laundering between real companies: invoices (`document` records issued by
  * the seller and billed to the buyer, with line items), bills of lading and the payments
- * (`transfer`s between the companies' accounts) that settle them. Unlike the original, the
+ * (`transfer`s between the companies' accounts) that settle them, and the other papers a shipment
+ * comes with (purchase orders, contracts, customs declarations, certificates of origin, packing
+ * lists: paperwork.ts) in the background's proportions. Unlike the original, the
  * payments equal the invoice totals and every subtype has its own mechanics. Invariants: payment
  * amounts equal invoice totals; over/under-invoiced unit prices are the market price (stated by
  * the bill of lading) × the drawn factor; phantom invoices have no bill of lading; multiple
@@ -142,6 +145,10 @@ export const tbml: Typology<TbmlParams> = {
           : [];
     const margins =
       ring && !lookAlike ? Array.from({ length: legs - 1 }, () => factor(0.005, 0.03)) : [];
+    // Goods that never ship (phantom) or were shipped once and are billed again (duplicates)
+    // come with an order or a contract at most.
+    const ships = lookAlike || !['phantom_shipping', 'multiple_invoicing'].includes(subtype);
+    const paperwork = Array.from({ length: legs }, () => drawPaperwork(rng, ships));
     const params: TbmlParams = {
       legs,
       priceFactors,
@@ -149,8 +156,16 @@ export const tbml: Typology<TbmlParams> = {
       startMs: time.windowStartMs + Math.floor(rng.next() * Math.max(0, windowMs - durationMs)),
       durationMs,
       currency: rng.weighted(TRADE_CURRENCIES),
+      paperwork,
     };
-    return { subtype, params, ...counts(subtype, legs, lookAlike) };
+    const shape = counts(subtype, legs, lookAlike);
+    const papers = paperwork.reduce((sum, list) => sum + list.length, 0);
+    return {
+      subtype,
+      params,
+      ...shape,
+      events: { ...shape.events, document: (shape.events.document ?? 0) + papers },
+    };
   },
 
   entityOverrides(draft, slots, ctx) {
@@ -189,7 +204,7 @@ export const tbml: Typology<TbmlParams> = {
   },
 };
 
-/** Entities added and event units emitted, exactly, per subtype. */
+/** Entities added and event units emitted, exactly, per subtype (the papers come on top). */
 function counts(
   subtype: string,
   legs: number,

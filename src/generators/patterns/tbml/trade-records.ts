@@ -3,7 +3,9 @@ import type { GeneratorContext } from '../../context.js';
 import { documentRecords, type LineItem } from '../../events/document.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import { cents } from '../../money.js';
+import { MS_PER_HOUR } from '../../time.js';
 import type { PatternSlots } from '../typology.js';
+import type { PaperType } from './paperwork.js';
 import type { Trader } from './traders.js';
 
 export type DocumentVertex = VertexRecord<'document'>;
@@ -80,6 +82,35 @@ export class TradeRecords {
     this.documents.push(document);
     this.timesMs.push(parts.issuedMs);
     return document;
+  }
+
+  /**
+   * The other papers of one invoiced shipment (paperwork.ts), issued within 12 h of `issuedMs`
+   * like any company's documents: the goods at `items` (their market value: only the invoice is
+   * mispriced), no shipment reference (the background's papers other than invoices and bills of
+   * lading carry none), a purchase order from the buyer, the rest from the seller.
+   */
+  papers(types: readonly PaperType[], parts: Omit<ShipmentDocument, 'type' | 'shipmentId'>): void {
+    for (const type of types) {
+      const [issuer, recipient] =
+        type === 'purchase_order' ? [parts.buyer, parts.seller] : [parts.seller, parts.buyer];
+      const index = this.slots.event('document', this.documentUnits.length);
+      const issuedMs = parts.issuedMs + this.ctx.rng.int(0, 12) * MS_PER_HOUR;
+      const [drawn, issued, billedTo] = documentRecords(this.ctx, index, {
+        issuer: issuer.company,
+        recipient: recipient.company,
+        issuedMs,
+        type,
+        items: parts.items,
+      });
+      const document: DocumentVertex = {
+        ...drawn,
+        properties: { ...drawn.properties, currency: this.currency },
+      };
+      this.documentUnits.push([document, issued, billedTo]);
+      this.documents.push(document);
+      this.timesMs.push(issuedMs);
+    }
   }
 
   /** A completed wire between the two traders' accounts. */
