@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 import type { Progress } from '../orchestration/generate.js';
 
 /** The last window's rate below this share of the run's own rate is a stall worth a word. */
@@ -61,6 +62,20 @@ export class StallWatch {
   }
 }
 
+/** Seconds per progress window: `FINGRAPH_PROGRESS_INTERVAL`, default 30. */
+export function progressWindowMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['FINGRAPH_PROGRESS_INTERVAL'];
+  if (raw === undefined || raw === '') return 30_000;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1)
+    throw new ConfigError(
+      'FINGRAPH_PROGRESS_INTERVAL',
+      raw,
+      'must be a whole number of seconds ≥ 1',
+    );
+  return seconds * 1000;
+}
+
 /**
  * A StallWatch for a command that loads into backends (undefined otherwise), started; and the
  * progress callback that feeds it as well as the progress bar.
@@ -74,7 +89,7 @@ export function watchLoad(
     (line) => process.stderr.write(`fingraph: ${line}`),
     () => performance.now(),
     {
-      windowMs: 30_000,
+      windowMs: progressWindowMs(),
       progressLines: flags.quiet !== true && flags.json !== true && !process.stderr.isTTY,
     },
   );

@@ -2,7 +2,7 @@
 // (scripts/backends, local mode, on ports of their own, OpenSearch with a write queue of 1 so it
 // answers 429 under load), because it stops and starts them; the shared servers stay untouched.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,8 +50,8 @@ function backends(
   });
 }
 
-function start(args: readonly string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: cliEnv });
+function start(args: readonly string[], extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...cliEnv, ...extraEnv } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -224,6 +224,49 @@ describe('a server that restarts empty mid-load', () => {
     expect([Number(edges), Number(keys)]).toEqual([
       transfersOf(23, 12_000),
       transfersOf(23, 12_000),
+    ]);
+  });
+});
+
+describe('a server that stalls mid-load', () => {
+  it('JanusGraph paused: progress lines off a terminal, a warning that the load slowed, and an exact graph once it resumes', async () => {
+    await emptyGraph();
+    const pid = Number(
+      readFileSync(join(serverEnv.FINGRAPH_BACKENDS_HOME, 'janusgraph', 'janusgraph.pid'), 'utf8'),
+    );
+    // Two-second windows instead of thirty, so the run has a rate of its own within seconds.
+    // Not --quiet: progress lines are what this checks.
+    const args = tiny(24, 30_000).filter((arg) => arg !== '--quiet');
+    const run = start(['generate', ...args, '--janusgraph', JANUSGRAPH], {
+      FINGRAPH_PROGRESS_INTERVAL: '2',
+    });
+    let stderr = '';
+    run.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor('two progress lines', () => (stderr.match(/ elements, /g) ?? []).length >= 2);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await waitFor('the warning', () => stderr.includes('warning: loading slowed to'), 60_000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const result = await run.done;
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /fingraph: [\d,]+( of [\d,]+)? elements, [\d,]+\/s in the last \d+ s/,
+    );
+    expect(result.stderr).toMatch(
+      /fingraph: warning: loading slowed to [\d,]+ elements\/s \(the run so far: [\d,]+\/s\)/,
+    );
+    const jg = await connectJanusGraph({ url: JANUSGRAPH });
+    const [edges, keys] = (
+      await jg.client.submit(
+        "[g.E().hasLabel('transfer').count().next(), g.E().hasLabel('transfer').values('transaction_id').dedup().count().next()]",
+      )
+    ).toArray() as number[];
+    await jg.close();
+    expect([Number(edges), Number(keys)]).toEqual([
+      transfersOf(24, 30_000),
+      transfersOf(24, 30_000),
     ]);
   });
 });

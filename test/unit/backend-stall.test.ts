@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StallWatch } from '../../src/cli/backend-stall.js';
+import { progressWindowMs, StallWatch } from '../../src/cli/backend-stall.js';
 
 function watch(progressLines: boolean) {
   let now = 0;
@@ -51,5 +51,15 @@ describe('StallWatch', () => {
     at(60, 180_000);
     at(90, 180_000);
     expect(lines[0]).toMatch(/^warning: loading slowed to 0 elements\/s/);
+  });
+});
+
+describe('FINGRAPH_PROGRESS_INTERVAL', () => {
+  it('sets the window in seconds (30 when unset), and a bad value is refused naming the rule', () => {
+    expect(progressWindowMs({})).toBe(30_000);
+    expect(progressWindowMs({ FINGRAPH_PROGRESS_INTERVAL: '5' })).toBe(5_000);
+    expect(() => progressWindowMs({ FINGRAPH_PROGRESS_INTERVAL: '0.5' })).toThrow(
+      'FINGRAPH_PROGRESS_INTERVAL: "0.5" must be a whole number of seconds ≥ 1',
+    );
   });
 });
