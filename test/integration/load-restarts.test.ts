@@ -214,14 +214,7 @@ describe('a server that restarts empty mid-load', () => {
     const resumed = await start([...args, '--resume']).done;
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stdout + resumed.stderr).not.toContain(SECRET);
-    const jg = await connectJanusGraph({ url: JANUSGRAPH });
-    const [edges, keys] = (
-      await jg.client.submit(
-        "[g.E().hasLabel('transfer').count().next(), g.E().hasLabel('transfer').values('transaction_id').dedup().count().next()]",
-      )
-    ).toArray() as number[];
-    await jg.close();
-    expect([Number(edges), Number(keys)]).toEqual([
+    expect(await transferEdgesAndKeys()).toEqual([
       transfersOf(23, 12_000),
       transfersOf(23, 12_000),
     ]);
@@ -257,14 +250,7 @@ describe('a server that stalls mid-load', () => {
     expect(result.stderr).toMatch(
       /fingraph: warning: loading slowed to [\d,]+ elements\/s \(the run so far: [\d,]+\/s\)/,
     );
-    const jg = await connectJanusGraph({ url: JANUSGRAPH });
-    const [edges, keys] = (
-      await jg.client.submit(
-        "[g.E().hasLabel('transfer').count().next(), g.E().hasLabel('transfer').values('transaction_id').dedup().count().next()]",
-      )
-    ).toArray() as number[];
-    await jg.close();
-    expect([Number(edges), Number(keys)]).toEqual([
+    expect(await transferEdgesAndKeys()).toEqual([
       transfersOf(24, 30_000),
       transfersOf(24, 30_000),
     ]);
@@ -302,6 +288,21 @@ async function emptyGraph(): Promise<void> {
     await jg.client.submit(
       'while (g.E().limit(1).hasNext()) { g.E().limit(10000).drop().iterate(); graph.tx().commit() }; while (g.V().limit(1).hasNext()) { g.V().limit(10000).drop().iterate(); graph.tx().commit() }; 0',
     );
+  } finally {
+    await jg.close();
+  }
+}
+
+/** Transfer edges in the graph, and distinct transaction ids among them (equal: none doubled). */
+async function transferEdgesAndKeys(): Promise<[number, number]> {
+  const jg = await connectJanusGraph({ url: JANUSGRAPH });
+  try {
+    const [edges, keys] = (
+      await jg.client.submit(
+        "[g.E().hasLabel('transfer').count().next(), g.E().hasLabel('transfer').values('transaction_id').dedup().count().next()]",
+      )
+    ).toArray() as number[];
+    return [Number(edges), Number(keys)];
   } finally {
     await jg.close();
   }

@@ -43,18 +43,30 @@ function drawAccountIndex(
   }
 }
 
-/** A background account held by a person, not in `exclude`. */
-export function personAccount(
+/** A background account whose holder is of `kind` (0 person, 1 company), not in `exclude`. */
+function heldAccount(
   ctx: GeneratorContext,
-  exclude: ReadonlySet<number> = new Set(),
+  kind: 0 | 1,
+  exclude: ReadonlySet<number>,
+  what: string,
 ): number {
   const { population } = ctx;
   return drawAccountIndex(
     ctx,
     (a) =>
-      population.accountOwnerKind[a] === 0 && !population.added.account.has(a) && !exclude.has(a),
-    'person-held account',
+      population.accountOwnerKind[a] === kind &&
+      !population.added.account.has(a) &&
+      !exclude.has(a),
+    what,
   );
+}
+
+/** A background account held by a person, not in `exclude`. */
+export function personAccount(
+  ctx: GeneratorContext,
+  exclude: ReadonlySet<number> = new Set(),
+): number {
+  return heldAccount(ctx, 0, exclude, 'person-held account');
 }
 
 /** A background account held by a company, not in `exclude`. */
@@ -62,13 +74,7 @@ export function companyAccount(
   ctx: GeneratorContext,
   exclude: ReadonlySet<number> = new Set(),
 ): number {
-  const { population } = ctx;
-  return drawAccountIndex(
-    ctx,
-    (a) =>
-      population.accountOwnerKind[a] === 1 && !population.added.account.has(a) && !exclude.has(a),
-    'company-held account',
-  );
+  return heldAccount(ctx, 1, exclude, 'company-held account');
 }
 
 /** Any background account not in `exclude`. */

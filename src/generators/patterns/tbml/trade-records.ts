@@ -1,6 +1,6 @@
 import type { EdgeRecord, GraphRecord, VertexRecord } from '../../../model/index.js';
 import type { GeneratorContext } from '../../context.js';
-import { documentRecords, type LineItem } from '../../events/document.js';
+import { documentRecords, type DocumentParts, type LineItem } from '../../events/document.js';
 import { transferEdge, transferId } from '../../events/transfer.js';
 import { cents } from '../../money.js';
 import { MS_PER_HOUR } from '../../time.js';
@@ -64,8 +64,7 @@ export class TradeRecords {
 
   /** An invoice or bill of lading from seller to buyer; returns the document vertex. */
   document(parts: ShipmentDocument): DocumentVertex {
-    const index = this.slots.event('document', this.documentUnits.length);
-    const [drawn, issued, billedTo] = documentRecords(this.ctx, index, {
+    return this.issue({
       issuer: parts.seller.company,
       recipient: parts.buyer.company,
       issuedMs: parts.issuedMs,
@@ -73,15 +72,6 @@ export class TradeRecords {
       items: parts.items,
       shipmentId: parts.shipmentId,
     });
-    // The builder draws a currency per document; a trade is invoiced, shipped and paid in one.
-    const document: DocumentVertex = {
-      ...drawn,
-      properties: { ...drawn.properties, currency: this.currency },
-    };
-    this.documentUnits.push([document, issued, billedTo]);
-    this.documents.push(document);
-    this.timesMs.push(parts.issuedMs);
-    return document;
   }
 
   /**
@@ -94,23 +84,29 @@ export class TradeRecords {
     for (const type of types) {
       const [issuer, recipient] =
         type === 'purchase_order' ? [parts.buyer, parts.seller] : [parts.seller, parts.buyer];
-      const index = this.slots.event('document', this.documentUnits.length);
-      const issuedMs = parts.issuedMs + this.ctx.rng.int(0, 12) * MS_PER_HOUR;
-      const [drawn, issued, billedTo] = documentRecords(this.ctx, index, {
+      this.issue({
         issuer: issuer.company,
         recipient: recipient.company,
-        issuedMs,
+        issuedMs: parts.issuedMs + this.ctx.rng.int(0, 12) * MS_PER_HOUR,
         type,
         items: parts.items,
       });
-      const document: DocumentVertex = {
-        ...drawn,
-        properties: { ...drawn.properties, currency: this.currency },
-      };
-      this.documentUnits.push([document, issued, billedTo]);
-      this.documents.push(document);
-      this.timesMs.push(issuedMs);
     }
+  }
+
+  /** One document of the scheme, into its next reserved slot, in the scheme's currency. */
+  private issue(parts: DocumentParts & { readonly recipient: number }): DocumentVertex {
+    const index = this.slots.event('document', this.documentUnits.length);
+    const [drawn, issued, billedTo] = documentRecords(this.ctx, index, parts);
+    // The builder draws a currency per document; a trade is invoiced, shipped and paid in one.
+    const document: DocumentVertex = {
+      ...drawn,
+      properties: { ...drawn.properties, currency: this.currency },
+    };
+    this.documentUnits.push([document, issued, billedTo]);
+    this.documents.push(document);
+    this.timesMs.push(parts.issuedMs);
+    return document;
   }
 
   /** A completed wire between the two traders' accounts. */
