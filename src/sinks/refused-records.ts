@@ -9,14 +9,13 @@ import type { DroppedRecord, RecordRef } from './sink.js';
 export class RefusedRecords {
   private readonly byTarget = new Map<string, number>();
   private first: (DroppedRecord & { readonly target: string }) | undefined;
-  private refused = 0;
   private readonly refs: RecordRef[] = [];
 
   constructor(private readonly onDrop: ((dropped: DroppedRecord) => void) | undefined) {}
 
   /** How many were refused so far. */
   get count(): number {
-    return this.refused;
+    return this.refs.length;
   }
 
   /** Every refused record by label and id, in the order refused. */
@@ -26,7 +25,6 @@ export class RefusedRecords {
 
   /** Records one refusal under `target` (an index, or the label) and hands it to `onDrop`. */
   add(dropped: DroppedRecord, target: string = dropped.label): void {
-    this.refused++;
     this.refs.push({ label: dropped.label, id: dropped.id });
     this.byTarget.set(target, (this.byTarget.get(target) ?? 0) + 1);
     this.first ??= { ...dropped, target };
@@ -46,9 +44,9 @@ export class RefusedRecords {
     if (first === undefined || this.onDrop !== undefined) return undefined;
     const byTarget = [...this.byTarget].map(([target, n]) => `"${target}" ${n}`).join(', ');
     return new SinkError(
-      `${component}: ${this.refused}/${total} ${words.unit} refused (${byTarget}; first: ${words.target} "${first.target}" id "${first.id}": ${first.reason})`,
+      `${component}: ${this.refs.length}/${total} ${words.unit} refused (${byTarget}; first: ${words.target} "${first.target}" id "${first.id}": ${first.reason})`,
       {
-        failed: this.refused,
+        failed: this.refs.length,
         total,
         byTarget: Object.fromEntries(this.byTarget),
         first: { label: first.label, id: first.id, reason: first.reason },

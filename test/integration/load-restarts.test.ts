@@ -362,33 +362,48 @@ async function refreshIntervalOf(index: string): Promise<string | null> {
  * doubling to 15 s; OpenSearch's --retry-budget only lengthens it) and started again only once
  * the loader has given up. The URLs carry a password, which no message may show.
  */
+/**
+ * Runs `args`, stops `which` once `ready` holds and keeps it down until the run gives up. The run
+ * must fail (exit 1) having retried rather than at once — the backoff alone is 45.75 s from the
+ * first failure, which came at the latest when the server was gone — without showing the
+ * password or a stack trace.
+ */
+async function givenUpWhileDown(
+  args: readonly string[],
+  which: 'janusgraph' | 'opensearch',
+  what: string,
+  ready: () => Promise<boolean> | boolean,
+): Promise<CliResult> {
+  const run = start(args);
+  await waitFor(what, ready);
+  backends('down', which);
+  const downAt = Date.now();
+  const result = await within(run, 240_000, `the load with ${which} down`);
+  const downFor = Date.now() - downAt;
+  expect(result.status, result.stderr).toBe(1);
+  expect(downFor).toBeGreaterThan(30_000);
+  expect(result.stderr).not.toContain(SECRET);
+  expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return result;
+}
+
 describe('a server that stays down longer than the retry window', () => {
   it('OpenSearch: the load gives up naming the server and the rerun; back with its data, the rerun is exact, without duplicates, refresh back on', async () => {
     const [seed, transfers, prefix] = [24, 20_000, 'w-'];
     const planned = await plannedRecords(seed, transfers);
-    const withPassword = `http://loader:s3cret-os@127.0.0.1:${OS_PORT}`;
     const args = [
       'generate',
       ...tiny(seed, transfers),
       '--opensearch',
-      withPassword,
+      withSecret(OPENSEARCH),
       '--index-prefix',
       prefix,
       '--retry-budget',
       '5',
     ];
-    const run = start(args);
-    await waitFor('documents to land', async () => (await indexedSoFar(`${prefix}transfers`)) > 0);
-    backends('down', 'opensearch');
-    const downAt = Date.now();
-    const result = await within(run, 240_000, 'the load with OpenSearch down');
-    const downFor = Date.now() - downAt;
-    expect(result.status, result.stderr).toBe(1);
-    // It retried rather than failing at once: the backoff alone is 45.75 s from the first
-    // failure, which came at the latest when the server was gone.
-    expect(downFor).toBeGreaterThan(30_000);
-    expect(result.stderr).not.toContain('s3cret');
-    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const result = await givenUpWhileDown(args, 'opensearch', 'documents to land', async () => {
+      return (await indexedSoFar(`${prefix}transfers`)) > 0;
+    });
     expect(result.stderr).toMatch(
       new RegExp(
         `opensearch sink: bulk request of \\d+ docs to index(es)? "${prefix}\\w+".* failed after 8 retries: .*ECONNREFUSED.* — ${OPENSEARCH} did not answer for \\d+ s\\. The load stopped and sends no more documents; those that landed stay\\. Once it is back, run the same command again: documents are indexed by id, so it overwrites them without duplicates`,
@@ -430,27 +445,19 @@ describe('a server that stays down longer than the retry window', () => {
     // The graph as a restarted server has it: the dataset of the test before must not refuse this one.
     await emptyGraph();
     const checkpoint = join(scratch, 'down-long.json');
-    const withPassword = `ws://loader:s3cret-jg@127.0.0.1:${JG_PORT}/gremlin`;
     const args = [
       'generate',
       ...tiny(seed, transfers),
       '--janusgraph',
-      withPassword,
+      withSecret(JANUSGRAPH),
       '--checkpoint',
       checkpoint,
       '--load-batch-size',
       '200',
     ];
-    const run = start(args);
-    await waitFor('a checkpoint', () => existsSync(checkpoint));
-    backends('down', 'janusgraph');
-    const downAt = Date.now();
-    const result = await within(run, 240_000, 'the load with JanusGraph down');
-    const downFor = Date.now() - downAt;
-    expect(result.status, result.stderr).toBe(1);
-    expect(downFor).toBeGreaterThan(30_000);
-    expect(result.stderr).not.toContain('s3cret');
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const result = await givenUpWhileDown(args, 'janusgraph', 'a checkpoint', () =>
+      existsSync(checkpoint),
+    );
     expect(result.stderr).toMatch(
       new RegExp(
         `janusgraph: ${JANUSGRAPH}: gave up after 9 attempts over \\d+ s: .*ECONNREFUSED.*\\. The load stopped; what landed stays, and the checkpoint ${checkpoint} records how far it got\\. Once the server is back, run the same command again with --resume`,
