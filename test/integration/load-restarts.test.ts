@@ -222,23 +222,43 @@ describe('a server that restarts empty mid-load', () => {
 });
 
 describe('a server that stalls mid-load', () => {
+  const STALLED_TRANSFERS = 150_000;
+
   it('JanusGraph paused: progress lines off a terminal, a warning that the load slowed, and an exact graph once it resumes', async () => {
     await emptyGraph();
     const pid = Number(
       readFileSync(join(serverEnv.FINGRAPH_BACKENDS_HOME, 'janusgraph', 'janusgraph.pid'), 'utf8'),
     );
-    // Two-second windows instead of thirty, so the run has a rate of its own within seconds.
+    // One-second windows instead of thirty, so the run has a rate of its own within seconds;
+    // and a load that takes far longer than that (a warm server takes ~10 s per 100,000
+    // transfers), so the pause lands mid-load: a 30,000-transfer load once ended before it.
     // Not --quiet: progress lines are what this checks.
-    const args = tiny(24, 30_000).filter((arg) => arg !== '--quiet');
+    const args = tiny(24, STALLED_TRANSFERS).filter((arg) => arg !== '--quiet');
     const run = start(['generate', ...args, '--janusgraph', JANUSGRAPH], {
-      FINGRAPH_PROGRESS_INTERVAL: '2',
+      FINGRAPH_PROGRESS_INTERVAL: '1',
     });
     let stderr = '';
+    let ended = false;
     run.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await waitFor('two progress lines', () => (stderr.match(/ elements, /g) ?? []).length >= 2);
+    void run.done.then(() => (ended = true));
+    // Fails at once, with what the run printed, if the load ends before the pause can land.
+    const whileLoading = (what: string, test: () => boolean) => () => {
+      if (ended) throw new Error(`the load ended before ${what}:\n${stderr}`);
+      return test();
+    };
+    await waitFor(
+      'a progress line with elements loaded',
+      whileLoading('a progress line', () =>
+        /fingraph: [1-9][\d,]* (of [\d,]+ )?elements, /.test(stderr),
+      ),
+    );
     process.kill(pid, 'SIGSTOP');
     try {
-      await waitFor('the warning', () => stderr.includes('warning: loading slowed to'), 60_000);
+      await waitFor(
+        'the warning',
+        whileLoading('the warning', () => stderr.includes('warning: loading slowed to')),
+        60_000,
+      );
     } finally {
       process.kill(pid, 'SIGCONT');
     }
@@ -251,8 +271,8 @@ describe('a server that stalls mid-load', () => {
       /fingraph: warning: loading slowed to [\d,]+ elements\/s \(the run so far: [\d,]+\/s\)/,
     );
     expect(await transferEdgesAndKeys()).toEqual([
-      transfersOf(24, 30_000),
-      transfersOf(24, 30_000),
+      transfersOf(24, STALLED_TRANSFERS),
+      transfersOf(24, STALLED_TRANSFERS),
     ]);
   });
 });
