@@ -71,20 +71,23 @@ const EVERY_SUBTYPE = {
 };
 
 /**
- * The population and event counts of the AML benchmark presets: a mid-sized bank with half a
- * million transfers, enough that one instance of every typology stays under AMLworld's rates.
+ * The population and event counts of the AML benchmark presets: a mid-sized bank (the `large`
+ * preset's customers) with a million transfers, enough that one instance of every typology stays
+ * under AMLworld's rates (one of each moves 300–330 transfers, its cash-outs included; at 1 in
+ * 1,900 that needs about 630,000). Customers grow with the transfers, so each still makes about as
+ * many payments as on `complete` and the recurring ones keep their rhythm of the month.
  */
 const AML_BANK = {
-  personCount: 5_000,
-  companyCount: 1_000,
-  accountCount: 10_000,
-  deviceCount: 7_500,
-  transactionCount: 500_000,
-  communicationCount: 20_000,
-  tradeCount: 5_000,
-  travelCount: 1_000,
-  documentCount: 5_000,
-  loginCount: 50_000,
+  personCount: 10_000,
+  companyCount: 2_000,
+  accountCount: 20_000,
+  deviceCount: 15_000,
+  transactionCount: 1_000_000,
+  communicationCount: 40_000,
+  tradeCount: 10_000,
+  travelCount: 2_000,
+  documentCount: 10_000,
+  loginCount: 100_000,
   ...everyTypology(1),
   batchSize: 5_000,
 };

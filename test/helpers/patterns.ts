@@ -3,6 +3,7 @@ import type { GenerationConfig } from '../../src/config/index.js';
 import type { EdgeRecord, GraphRecord, PatternTruth, GroundTruth } from '../../src/model/index.js';
 import { generateBatches } from '../../src/orchestration/generate-batches.js';
 import { planRun } from '../../src/orchestration/plan.js';
+import { MAX_CASH_OUTS, MIN_CASH_OUTS } from '../../src/generators/patterns/cash-out.js';
 
 export interface Run {
   readonly records: readonly GraphRecord[];
@@ -65,15 +66,18 @@ export function isPurchase(run: Run, transfer: EdgeRecord<'transfer'>): boolean 
  * within five days of it.
  */
 export function expectCashOut(spends: readonly EdgeRecord<'transfer'>[], arrivedMs: number): void {
-  expect(spends.length).toBeGreaterThanOrEqual(3);
-  expect(spends.length).toBeLessThanOrEqual(8);
+  expect(spends.length).toBeGreaterThanOrEqual(MIN_CASH_OUTS);
+  expect(spends.length).toBeLessThanOrEqual(MAX_CASH_OUTS);
   for (const spend of spends) {
     expect([
       'card_purchase',
       'atm_withdrawal',
       'online_purchase',
       'utility_bill',
+      'subscription',
       'supplier_invoice',
+      'salary',
+      'vendor_payout',
     ]).toContain(spend.properties.purpose);
     const after = Date.parse(spend.properties.timestamp) - arrivedMs;
     expect(after, `${spend.id} follows the money`).toBeGreaterThanOrEqual(0);

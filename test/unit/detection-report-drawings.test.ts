@@ -266,7 +266,7 @@ describe('pattern drawings in the HTML report', () => {
       const hub = p.participants.find(
         (x) => x.role === (typology === 'fan_in' ? 'target' : 'source'),
       )!;
-      const spokes = transfers.flat().filter((id) => id !== hub.id);
+      const spokes = [...new Set(transfers.flat())].filter((id) => id !== hub.id);
       const d = spokes.map((id) =>
         Math.hypot(
           layout.at.get(id)!.x - layout.at.get(hub.id)!.x,

@@ -95,25 +95,21 @@ describe('background economy', () => {
       // The same verdicts as the audit prints.
       for (const check of report.checks) expect(check.met, check.figure).toBe(true);
 
-      // The fields the issue found leaking no longer tell crime transfers from the rest: the bank's
-      // risk score, fees, status, conversions. (Purpose, type, description and amount still do:
-      // see docs/economy.md.)
+      // No field but the amount tells crime transfers from the rest beyond 0.70 (rank AUC, the
+      // field alone), the amount itself at most 0.85: the issue's leak targets. Over 36 seeds
+      // the largest were purpose 0.67, description 0.67, transaction_type 0.62, amount_base 0.76.
       const transfer = report.leaks.find((t) => t.label === 'transfer');
-      const auc = (field: string) => transfer?.fields.find((f) => f.field === field)?.auc ?? 1;
-      for (const field of [
-        'risk_score',
-        'fee_amount',
-        'status',
-        'currency_local',
-        'exchange_rate',
-        'is_flagged',
-      ])
-        expect(auc(field), field).toBeLessThanOrEqual(0.7);
+      expect(transfer?.fields.length).toBeGreaterThan(20);
+      const AMOUNT = new Set(['amount', 'amount_base', 'amount_local', 'fee_amount']);
       // An instance draws its market as any customer's, but a run holds only about fifty
       // instances, so the market mix of the crimes wanders from the bank's by chance: over seeds
-      // these measured 0.53–0.73 (the issue found 0.85–0.88).
-      for (const field of ['currency', 'originating_country', 'destination_country'])
-        expect(auc(field), field).toBeLessThanOrEqual(0.78);
+      // these measured 0.50–0.73 (the issue found 0.85–0.88).
+      const MARKET = new Set(['currency', 'originating_country', 'destination_country']);
+      for (const field of transfer?.fields ?? []) {
+        if (field.role !== 'property' || field.auc === null) continue;
+        const limit = AMOUNT.has(field.field) ? 0.85 : MARKET.has(field.field) ? 0.78 : 0.7;
+        expect(field.auc, field.field).toBeLessThanOrEqual(limit);
+      }
     });
 
     it(`complete preset, seed ${seed}: every crime transfer is a kind of payment honest customers make between the same kinds of holder`, async () => {
@@ -166,17 +162,17 @@ describe('laundering rate', () => {
       'complete',
       '--seed',
       String(seed),
-      // Above the least one instance of each typology moves on `complete` (about 0.45 %).
+      // Above the least one instance of each typology moves on `complete` (about 0.65 %).
       '--laundering-rate',
-      '0.006',
+      '0.01',
       '--out',
       out,
       '-q',
     ]);
     expect(generated.status, generated.stderr).toBe(0);
     const report = await auditDirectory(out);
-    expect(report.laundering.rate / 0.006).toBeGreaterThan(0.9);
-    expect(report.laundering.rate / 0.006).toBeLessThan(1.1);
+    expect(report.laundering.rate / 0.01).toBeGreaterThan(0.9);
+    expect(report.laundering.rate / 0.01).toBeLessThan(1.1);
   });
 
   it('a rate that one instance of each typology already exceeds is refused, naming the field', () => {

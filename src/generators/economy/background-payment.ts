@@ -159,10 +159,10 @@ function oneOff(ctx: GeneratorContext, economy: Economy): BackgroundPayment {
 /**
  * A one-off `purpose` payment from account `from`, as the background draws it: the payee (a
  * usual merchant, a lender's ATM, …) and an amount in US dollars from the purpose's log-normal,
- * spent like the bank's biggest spenders (the top of the income scale `oneOff` applies).
- * Typologies use it where their definition has criminal money spent or cashed out, so each such
- * payment is one the background could have made. `undefined` when nobody fits (no merchant in
- * the population).
+ * spent by a person like the bank's biggest spenders (the top of the income scale `oneOff`
+ * applies) and by a company like any company (which `oneOff` does not scale). Typologies use it
+ * where their definition has criminal money spent or cashed out, so each such payment is one the
+ * background could have made. `undefined` when nobody fits (no merchant in the population).
  */
 export function spendingPayment(
   ctx: GeneratorContext,
@@ -172,7 +172,8 @@ export function spendingPayment(
   const to = payeeFor(ctx.rng, economyOf(ctx), from, purpose);
   if (to < 0 || to === from) return undefined;
   const spec = PURPOSE_SPECS[purpose];
-  return { to, amountUsd: logNormal(ctx.rng, spec.medianUsd * MAX_SPENDING_SCALE, spec.sigma) };
+  const scale = ctx.population.accountOwnerKind[from] === 0 ? MAX_SPENDING_SCALE : 1;
+  return { to, amountUsd: logNormal(ctx.rng, spec.medianUsd * scale, spec.sigma) };
 }
 
 /** Who a one-off payment of `purpose` from account `from` goes to; -1 when nobody fits. */
@@ -196,6 +197,8 @@ function payeeFor(rng: Rng, economy: Economy, from: number, purpose: Purpose): n
       return economy.lenders.draw(rng, currency);
     case 'utility_bill':
       return economy.utilities.draw(rng, currency);
+    case 'subscription':
+      return economy.subscriptions.draw(rng, currency);
     case 'person_to_person': {
       const friend = rng.chance(0.5) ? relative() : -1;
       return friend >= 0 ? friend : economy.persons.draw(rng, currency);
@@ -219,6 +222,8 @@ function payeeFor(rng: Rng, economy: Economy, from: number, purpose: Purpose): n
     }
     case 'supplier_invoice':
       return economy.suppliers.draw(rng, rng.chance(0.85) ? currency : undefined);
+    // A one-off wage (a crime's "ghost employee": the background's own wages are recurring).
+    case 'salary':
     case 'vendor_payout':
       return economy.persons.draw(rng, currency);
     default:

@@ -9,15 +9,31 @@ import type { Population } from '../population.js';
  */
 
 /** Industries whose companies take card payments from the public. */
-const MERCHANT_INDUSTRIES = new Set([
+export const MERCHANT_INDUSTRY_LIST = [
   'retail',
   'hospitality',
   'entertainment',
   'healthcare',
   'transportation',
-]);
+] as const;
+const MERCHANT_INDUSTRIES: ReadonlySet<string> = new Set(MERCHANT_INDUSTRY_LIST);
 const UTILITY_INDUSTRIES = new Set(['energy', 'telecommunications']);
+const LANDLORD_INDUSTRIES = new Set(['real_estate']);
 const SUBSCRIPTION_INDUSTRIES = new Set(['technology', 'entertainment', 'telecommunications']);
+
+/**
+ * What the background's persons pay a company of this industry for, besides its invoices: card
+ * and online purchases at a merchant, bills to a utility, rent to a landlord.
+ */
+export type CompanyRole = 'merchant' | 'utility' | 'landlord' | 'supplier';
+
+export function companyRoleOf(industry: string | undefined): CompanyRole {
+  if (industry === undefined) return 'supplier';
+  if (MERCHANT_INDUSTRIES.has(industry)) return 'merchant';
+  if (UTILITY_INDUSTRIES.has(industry)) return 'utility';
+  if (LANDLORD_INDUSTRIES.has(industry)) return 'landlord';
+  return 'supplier';
+}
 
 /**
  * Popularity falls with rank as a truncated power law (Zipf exponent 1.1), as AMLGentex draws its
@@ -107,7 +123,7 @@ export class Economy {
     const currencyOf = (a: number) => population.accountCurrency[a] ?? 'USD';
     this.merchants = new PayeePool(byIndustry(MERCHANT_INDUSTRIES), currencyOf, rng);
     this.utilities = new PayeePool(byIndustry(UTILITY_INDUSTRIES), currencyOf, rng);
-    this.landlords = new PayeePool(byIndustry(new Set(['real_estate'])), currencyOf, rng);
+    this.landlords = new PayeePool(byIndustry(LANDLORD_INDUSTRIES), currencyOf, rng);
     this.lenders = new PayeePool(byIndustry(new Set(['financial_services'])), currencyOf, rng);
     this.subscriptions = new PayeePool(byIndustry(SUBSCRIPTION_INDUSTRIES), currencyOf, rng);
     this.suppliers = new PayeePool(companyAccounts, currencyOf, rng);

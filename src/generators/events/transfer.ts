@@ -10,6 +10,7 @@ import {
 import { niceStep } from '../economy/amounts.js';
 import { backgroundPayment, invoiceNumber } from '../economy/background-payment.js';
 import { coverPurpose } from '../economy/cover-purpose.js';
+import { companyRoleOf } from '../economy/economy.js';
 import { convert, exchangeRate, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
 import { cityName } from '../names.js';
@@ -203,10 +204,16 @@ function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: st
   // Persons move money between their own accounts; the background's companies do not (their
   // payments between two accounts are invoices), so a company's own accounts take its cover.
   if (sameOwner && payerIsPerson) return 'own_transfer';
-  const crossCurrency = population.accountCurrency[from] !== population.accountCurrency[to];
+  const endpoints = {
+    payerIsPerson,
+    payee: payeeIsPerson
+      ? undefined
+      : companyRoleOf(population.companyIndustry[population.accountOwnerIndex[to] ?? 0]),
+    crossCurrency: population.accountCurrency[from] !== population.accountCurrency[to],
+  };
   return (
-    coverPurpose(ctx.rng, payerIsPerson, payeeIsPerson, crossCurrency, type) ??
-    coverPurpose(ctx.rng, payerIsPerson, payeeIsPerson, crossCurrency, undefined) ??
+    coverPurpose(ctx.rng, endpoints, type) ??
+    coverPurpose(ctx.rng, endpoints, undefined) ??
     'person_to_person'
   );
 }

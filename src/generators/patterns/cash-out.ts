@@ -17,30 +17,42 @@ import type { PatternTransfer } from './ring/transfer.js';
  * after the money arrives gives it away.
  */
 const CASH_OUT_PURPOSES: Weighted<Purpose> = [
-  ['card_purchase', 0.5],
-  ['atm_withdrawal', 0.25],
-  ['online_purchase', 0.15],
+  ['card_purchase', 0.45],
+  ['atm_withdrawal', 0.2],
+  ['online_purchase', 0.1],
   // The proceeds also pay the holder's living costs.
-  ['utility_bill', 0.1],
+  ['utility_bill', 0.15],
+  ['subscription', 0.1],
 ];
 /**
- * A company-held account pays the money out as a company does: invoices from suppliers
- * (fictitious or inflated ones) and card purchases. Companies draw no cash here, as in the
- * background.
+ * A company-held account (a front business) pays the money out as a company does: invoices from
+ * suppliers (fictitious or inflated ones), wages and payouts to persons who did no work for it,
+ * and card purchases on the company's cards: goods to resell, and the owners' own spending booked
+ * as the business's (a red flag banks list as personal expenses paid from a business account).
+ * No public figure gives the mix; these weights are ours, with every purpose one the background's
+ * companies pay too. Companies draw no cash here, as in the background.
  */
 const COMPANY_CASH_OUT_PURPOSES: Weighted<Purpose> = [
-  ['supplier_invoice', 0.6],
-  ['card_purchase', 0.4],
+  ['supplier_invoice', 0.4],
+  ['card_purchase', 0.3],
+  ['salary', 0.2],
+  ['vendor_payout', 0.1],
 ];
 /** The money is spent on the day it arrives or the next few days. */
 const CASH_OUT_DAYS = 4;
 
-/** The most payments one cash-out makes. */
-export const MAX_CASH_OUTS = 8;
+/**
+ * How many payments one cash-out makes: two to five a day over the four days. A mule drains the
+ * money over days, not at once, since daily limits on cash and card spending (a few hundred to a
+ * thousand dollars of cash a day at most US banks) stop one withdrawal from taking it all; and
+ * each payment is an everyday one in size (see cashOutPayments), so it takes many of them.
+ */
+export const MIN_CASH_OUTS = 8;
+export const MAX_CASH_OUTS = 20;
 
-/** A plausible cash-out size: 3–8 payments, drawn per instance. */
+/** A plausible cash-out size, drawn per instance. */
 export function cashOutCount(rng: Rng): number {
-  return rng.int(3, MAX_CASH_OUTS);
+  return rng.int(MIN_CASH_OUTS, MAX_CASH_OUTS);
 }
 
 /** Where a cash-out may go and when it must end. */
@@ -139,7 +151,7 @@ function payment(
 }
 
 /** Share of a takeover's fraudulent payments that are purchases made with the victim's account. */
-export const TAKEOVER_PURCHASE_SHARE = 0.4;
+export const TAKEOVER_PURCHASE_SHARE = 0.6;
 
 /**
  * What an account-takeover attacker buys with the victim's own account: card-not-present orders
@@ -147,8 +159,8 @@ export const TAKEOVER_PURCHASE_SHARE = 0.4;
  * FIN-2020-A005).
  */
 const TAKEOVER_PURCHASES: Weighted<Purpose> = [
-  ['online_purchase', 0.7],
-  ['card_purchase', 0.3],
+  ['online_purchase', 0.5],
+  ['card_purchase', 0.5],
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { companyRoleOf } from '../economy/economy.js';
 import type { GeneratorContext } from '../context.js';
 
 /**
@@ -98,6 +99,15 @@ export function anyPerson(ctx: GeneratorContext, exclude: ReadonlySet<number> = 
     population.personCount,
     (p) => !population.added.person.has(p) && !exclude.has(p),
     'person',
+  );
+}
+
+/** Whether account `a` is held by a merchant: a company that takes card payments from the public. */
+export function isMerchantAccount(ctx: GeneratorContext, a: number): boolean {
+  const { population } = ctx;
+  return (
+    population.accountOwnerKind[a] === 1 &&
+    companyRoleOf(population.companyIndustry[population.accountOwnerIndex[a] ?? 0]) === 'merchant'
   );
 }
 

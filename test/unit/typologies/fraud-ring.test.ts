@@ -191,9 +191,23 @@ describe('fraud ring', () => {
         expect(Math.min(...own.map(ms))).toBeGreaterThan(opened);
       }
       const members = new Set(accounts);
-      const buildUp = transfers.filter((t) => members.has(t.outV) && members.has(t.inV));
-      const maxOuts = transfers.filter((t) => members.has(t.outV) && !members.has(t.inV));
-      expect(buildUp.length).toBeGreaterThanOrEqual(accounts.length);
+      const [cashOut] = withRole(ring, 'cash_out');
+      // The build-up: a cycle round the identities, then mostly small purchases at merchants.
+      const among = transfers.filter((t) => members.has(t.outV) && members.has(t.inV));
+      expect(among.length).toBeGreaterThanOrEqual(accounts.length);
+      for (const account of accounts) {
+        expect(among.some((t) => t.outV === account)).toBe(true);
+        expect(among.some((t) => t.inV === account)).toBe(true);
+      }
+      const purchases = transfers.filter(
+        (t) => members.has(t.outV) && !members.has(t.inV) && t.inV !== cashOut,
+      );
+      for (const purchase of purchases)
+        expect(['card_purchase', 'online_purchase', 'subscription']).toContain(
+          purchase.properties.purpose,
+        );
+      const buildUp = [...among, ...purchases];
+      const maxOuts = transfers.filter((t) => members.has(t.outV) && t.inV === cashOut);
       expect(maxOuts).toHaveLength(accounts.length);
       const largestBuild = Math.max(...buildUp.map((t) => t.properties.amount_base));
       const lastBuild = Math.max(...buildUp.map(ms));
@@ -202,7 +216,6 @@ describe('fraud ring', () => {
         expect(ms(maxOut)).toBeGreaterThan(lastBuild);
       }
       // the cash-out account then withdraws and spends what the identities maxed out
-      const [cashOut] = withRole(ring, 'cash_out');
       expectCashOut(
         transfers.filter((t) => t.outV === cashOut),
         Math.max(...maxOuts.map(ms)),

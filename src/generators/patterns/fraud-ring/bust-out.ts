@@ -20,12 +20,12 @@ import {
   personHeldOfType,
   sum,
 } from '../ring/draw.js';
+import { MERCHANT_INDUSTRY_LIST } from '../../economy/economy.js';
 import { ringTruth, type RingShape } from '../ring/shape.js';
 import { patternTransfer, totalOf } from '../ring/transfer.js';
 
 /** The burst lasts at most this long; the window must leave room for it after the build-up. */
 export const BUST_OUT_BURST_MAX_HOURS = 72;
-const MERCHANT_INDUSTRIES = ['retail', 'hospitality', 'technology', 'entertainment'];
 
 export interface BustOutParams {
   readonly members: number;
@@ -116,7 +116,7 @@ export const bustOut: RingShape<BustOutParams> = {
     const beforeBurst = daysAgoAt(time.referenceMs, params.burstStartMs);
     return {
       company: Array.from({ length: params.merchants }, () => ({
-        industry: rng.pick(MERCHANT_INDUSTRIES),
+        industry: rng.pick(MERCHANT_INDUSTRY_LIST),
         country: 'US',
         shell: rng.chance(0.5),
       })),

@@ -13,6 +13,8 @@ import {
   drawRingAccounts,
   personHeld,
 } from '../ring/draw.js';
+import { MERCHANT_INDUSTRY_LIST } from '../../economy/economy.js';
+import { LAUNDERING_COMPANY_SHARES } from '../graph/accounts.js';
 import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
 import { patternTransfer, totalOf } from '../ring/transfer.js';
 
@@ -34,18 +36,22 @@ export interface MuleNetworkParams {
   readonly spends: number;
   /** Look-alike only: weekly settlement sweeps per store. */
   readonly weeks: number;
+  /** The hub is a front business's new account (an added merchant company) rather than a person's. */
+  readonly hubIsCompany: boolean;
 }
 
 /**
  * Money-mule network, hub and spoke: victims (background customers) pay newly opened mule
  * accounts; each mule forwards 94–98 % of every payment to one hub account within 6 h; the hub
  * cashes the pooled money out to an outside account in 1–3 wires, which withdraws and spends it in
- * 3–8 payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days. The hub and
- * the mules are added accounts held by recruited persons, opened days before the ring starts.
+ * 8–20 payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days. The mules
+ * are added accounts held by recruited persons, opened days before the ring starts; the hub is
+ * another such account or, as often (graph/accounts.ts), a front business's: the new account of an
+ * added merchant company, whose takings the forwards pass for.
  */
 export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
   describe:
-    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers, and the cash-out account withdraws and spends it in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
+    'victim accounts → newly opened mule accounts → one hub account → cash-out: each victim `transfer` to a mule is forwarded (94–98 %) to the hub within 6 h, then the hub wires the pool out in 1–3 transfers, and the cash-out account withdraws and spends it in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleNetworkParams> {
     const { rng } = ctx;
@@ -55,7 +61,8 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
     const cashOuts = rng.int(1, 3);
     const weeks = Math.ceil(frame.durationDays / 7);
     const spends = lookAlike ? 0 : cashOutCount(rng);
-    const params = { frame, mules, payments, cashOuts, spends, weeks };
+    const hubIsCompany = !lookAlike && rng.chance(LAUNDERING_COMPANY_SHARES.collector);
+    const params = { frame, mules, payments, cashOuts, spends, weeks, hubIsCompany };
     if (lookAlike) {
       return {
         subtype,
@@ -67,24 +74,28 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
     return {
       subtype,
       params,
-      entities: { account: frame.size },
+      entities: { account: frame.size, ...(hubIsCompany ? { company: 1 } : {}) },
       events: { transfer: 2 * payments + cashOuts + spends },
     };
   },
 
-  entityOverrides(draft, _slots, ctx) {
+  entityOverrides(draft, slots, ctx) {
     const { rng, time, totals } = ctx;
-    const { frame } = draft.params;
+    const { frame, hubIsCompany } = draft.params;
     const count = draft.entities.account ?? 0;
     const owners = distinctIndexes(rng, totals.person, count);
     const before = daysAgoAt(time.referenceMs, frame.startMs);
     return {
       // Account 0 is the hub; the rest are mules. All opened 1–30 days before the ring starts.
-      account: owners.map((owner) => ({
-        owner: { label: 'person' as const, index: owner },
-        type: 'checking',
+      account: owners.map((owner, k) => ({
+        owner:
+          k === 0 && hubIsCompany
+            ? { label: 'company' as const, index: slots.entity('company', 0) }
+            : { label: 'person' as const, index: owner },
+        type: k === 0 && hubIsCompany ? 'business' : 'checking',
         openedDaysAgo: before + rng.int(1, 30),
       })),
+      ...(hubIsCompany ? { company: [{ industry: rng.pick(MERCHANT_INDUSTRY_LIST) }] } : {}),
     };
   },
 
@@ -94,7 +105,8 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
     const hub = slots.entity('account', 0);
     const mules = Array.from({ length: muleCount }, (_, k) => slots.entity('account', k + 1));
     const victims = drawRingAccounts(ctx, payments, personHeld(ctx));
-    const cashOut = drawAccount(ctx, () => true, new Set(victims));
+    // A person who withdraws and spends the pool (cash-out.ts).
+    const cashOut = drawAccount(ctx, personHeld(ctx), new Set(victims));
 
     const transfers: EdgeRecord<'transfer'>[] = [];
     const times: number[] = [];
@@ -167,7 +179,10 @@ export const moneyMuleNetwork: RingShape<MuleNetworkParams> = {
         subtype: draft.subtype,
         ringSize: frame.size,
         participants,
-        addedEntities: [hub, ...mules].map(id),
+        addedEntities: [
+          ...[hub, ...mules].map(id),
+          ...(draft.params.hubIsCompany ? [vertexId('company', slots.entity('company', 0))] : []),
+        ],
         events: transfers,
         eventTimesMs: times,
         totalValue: victimPaid,

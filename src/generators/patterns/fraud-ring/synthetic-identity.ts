@@ -4,6 +4,7 @@ import type { PersonOverrides } from '../../core/person.js';
 import { cents } from '../../money.js';
 import { MS_PER_DAY, MS_PER_HOUR, startOfDay } from '../../time.js';
 import { cashOutCount, cashOutPayments } from '../cash-out.js';
+import { creditBuildingPurchase } from '../credit-building.js';
 import type { PatternDraft } from '../typology.js';
 import {
   accountParticipants,
@@ -11,8 +12,11 @@ import {
   companyHeld,
   daysAgoAt,
   drawAccount,
+  merchantHeld,
   openingMs,
+  personHeld,
 } from '../ring/draw.js';
+import { LAUNDERING_COMPANY_SHARES } from '../graph/accounts.js';
 import { drawFrame, ringTruth, type RingFrame, type RingShape } from '../ring/shape.js';
 import { patternTransfer, totalOf } from '../ring/transfer.js';
 
@@ -44,8 +48,10 @@ export interface SyntheticParams {
   readonly buildUps: readonly number[];
 }
 
-/** Build-up transfers stay below this; max-outs are above the largest possible one. */
+/** Build-up payments stay below this; max-outs are above the largest possible one. */
 export const BUILD_UP_MAX_AMOUNT = 400;
+/** Share of the build-up payments after the first round that are purchases at merchants. */
+const BUILD_UP_PURCHASE_SHARE = 0.9;
 const MAX_OUT_MIN_AMOUNT = 2_500;
 /** Openings in the first 20 % of the window, build-up to 85 %, max-out in the last 10 %. */
 const OPENINGS_END = 0.2;
@@ -129,12 +135,13 @@ function identityOverrides(
 /**
  * Synthetic-identity ring: new persons (added) built from shared identity fragments — a phone,
  * an email domain, a street address or a tax-id prefix — each opening a credit-card account in
- * the first days of the window; they build credit with small transfers among themselves, then
- * each maxes out in one large cash-advance to the organiser's account at the end.
+ * the first days of the window; they build credit with small purchases at ordinary merchants
+ * and small transfers among themselves, then each maxes out in one large cash-advance to the
+ * organiser's account at the end.
  */
 export const syntheticIdentity: RingShape<SyntheticParams> = {
   describe:
-    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s among them (< 400), then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
+    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s (< 400) round a cycle of them, then mostly purchases at ordinary merchants and now and then another among them, then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
 
   draft(ctx, subtype, lookAlike): PatternDraft<SyntheticParams> {
     const { rng, time } = ctx;
@@ -215,13 +222,38 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
     const opened = openedDaysAgo.map((days) => openingMs(time.referenceMs, days));
     const span = frame.endMs - frame.startMs;
     const buildUpEnd = frame.startMs + span * BUILD_UP_END;
-    const cashOut = drawAccount(ctx, () => true);
+    // The organiser's account: a person's, or as often a front business the identities "buy"
+    // from, as a bust-out maxes cards out at a colluding merchant (graph/accounts.ts).
+    const cashOut = drawAccount(
+      ctx,
+      rng.chance(LAUNDERING_COMPANY_SHARES.any) ? merchantHeld(ctx) : personHeld(ctx),
+    );
     const transfers: EdgeRecord<'transfer'>[] = [];
     const times: number[] = [...opened];
     const count = buildUps[0] ?? identities;
     for (let k = 0; k < count; k++) {
-      // The first round is a cycle, so every identity both pays and is paid.
+      // The first round is a cycle, so every identity both pays and is paid; after it, each
+      // build-up payment is a small purchase at an ordinary merchant, the way a new credit line
+      // earns its limit (credit-building.ts), or now and then another transfer among them.
       const from = k < identities ? k : rng.int(0, identities - 1);
+      const purchase =
+        k >= identities && rng.chance(BUILD_UP_PURCHASE_SHARE)
+          ? creditBuildingPurchase(
+              ctx,
+              accounts[from] ?? 0,
+              {
+                earliestMs: Math.max(opened[from] ?? 0, frame.startMs) + MS_PER_HOUR,
+                latestMs: buildUpEnd,
+              },
+              BUILD_UP_MAX_AMOUNT,
+              new Set([cashOut, ...accounts]),
+            )
+          : undefined;
+      if (purchase !== undefined) {
+        times.push(purchase.atMs);
+        transfers.push(patternTransfer(ctx, slots, k, purchase));
+        continue;
+      }
       const to =
         k < identities ? (k + 1) % identities : (from + rng.int(1, identities - 1)) % identities;
       const after = Math.max(opened[from] ?? 0, opened[to] ?? 0, frame.startMs) + MS_PER_HOUR;

@@ -27,7 +27,7 @@ export const bipartite: Typology<BipartiteParams> = {
   subtypes: ['bipartite'],
   describe: {
     bipartite:
-      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window; then one beneficiary cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'k originator accounts × m beneficiary accounts (each bipartite_min_side–max_side): one `transfer` per kept pair (share bipartite_density, every account in at least one), only originator → beneficiary, inside one graph window; then one beneficiary cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<BipartiteParams> {
@@ -52,7 +52,7 @@ export const bipartite: Typology<BipartiteParams> = {
     const { pairs, span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const originators = drawAccounts(ctx, draft.params.originators, used, 'any');
+    const originators = drawAccounts(ctx, draft.params.originators, used, 'source');
     const beneficiaries = drawAccounts(ctx, draft.params.beneficiaries, used, 'any');
     flow.roleAll(originators, 'originator');
     flow.roleAll(beneficiaries, 'beneficiary');

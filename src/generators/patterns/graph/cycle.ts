@@ -27,7 +27,7 @@ export const cycle: Typology<CycleParams> = {
   subtypes: ['cycle'],
   describe: {
     cycle:
-      'A → B → … → A over k distinct accounts (cycle_min_length–cycle_max_length): k `transfer`s, each later than the previous, each keeping 1 − graph_fee rate of the amount, inside one graph window; then A cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'A → B → … → A over k distinct accounts (cycle_min_length–cycle_max_length): k `transfer`s, each later than the previous, each keeping 1 − graph_fee rate of the amount, inside one graph window; then A cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<CycleParams> {

@@ -24,7 +24,7 @@ export const fanIn: Typology<FanInParams> = {
   subtypes: ['fan_in'],
   describe: {
     fan_in:
-      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days); then the target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'N distinct source accounts (fan_in_min_degree–fan_in_max_degree) → one target account, one `transfer` each of 2k–15k, all inside one graph window (hours to days); then the target cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<FanInParams> {
@@ -46,8 +46,8 @@ export const fanIn: Typology<FanInParams> = {
     const { degree, span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const target = drawAccount(ctx, used, 'any');
-    const sources = drawAccounts(ctx, degree, used, 'any');
+    const target = drawAccount(ctx, used, 'collector');
+    const sources = drawAccounts(ctx, degree, used, 'source');
     flow.role(target, 'target');
     flow.roleAll(sources, 'source');
     const times = sources.map(() => timeIn(rng, span.startMs, span.endMs)).sort((a, b) => a - b);

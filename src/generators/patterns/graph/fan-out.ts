@@ -29,9 +29,9 @@ export const fanOut: Typology<FanOutParams> = {
   subtypes: ['fan_out', 'funded_fan_out'],
   describe: {
     fan_out:
-      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days); then one target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'one source account → N distinct target accounts (fan_out_min_degree–fan_out_max_degree), one `transfer` each, all inside one graph window (hours to days); then one target cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
     funded_fan_out:
-      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum; then one target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'funder account → source account (one large `transfer`), then source → N distinct targets inside the window, together draining 90–100 % of the incoming sum; then one target cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<FanOutParams> {
@@ -54,12 +54,12 @@ export const fanOut: Typology<FanOutParams> = {
     const { degree, funded, span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const source = drawAccount(ctx, used, 'any');
+    const source = drawAccount(ctx, used, 'source');
     flow.role(source, 'source');
     let firstPayout = span.startMs;
     let total = launderedCents(rng, degree);
     if (funded) {
-      const funder = drawAccount(ctx, used, 'any');
+      const funder = drawAccount(ctx, used, 'source');
       flow.role(funder, 'funder');
       const fundedAt = timeIn(rng, span.startMs, span.startMs + 0.2 * (span.endMs - span.startMs));
       const incoming = launderedCents(rng, degree);

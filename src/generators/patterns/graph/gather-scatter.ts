@@ -29,7 +29,7 @@ export const gatherScatter: Typology<GatherScatterParams> = {
   subtypes: ['gather_scatter'],
   describe: {
     gather_scatter:
-      'N source accounts → one hub → M target accounts (each gather_scatter_min_width–max_width): N + M `transfer`s, every payout after the last receipt, paying out what came in less a graph_fee cut, inside one graph window; then one target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'N source accounts → one hub → M target accounts (each gather_scatter_min_width–max_width): N + M `transfer`s, every payout after the last receipt, paying out what came in less a graph_fee cut, inside one graph window; then one target cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<GatherScatterParams> {
@@ -53,8 +53,8 @@ export const gatherScatter: Typology<GatherScatterParams> = {
     const { span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const hub = drawAccount(ctx, used, 'any');
-    const sources = drawAccounts(ctx, draft.params.sources, used, 'any');
+    const hub = drawAccount(ctx, used, 'collector');
+    const sources = drawAccounts(ctx, draft.params.sources, used, 'source');
     const targets = drawAccounts(ctx, draft.params.targets, used, 'any');
     flow.roleAll(sources, 'source');
     flow.role(hub, 'hub');

@@ -2,7 +2,7 @@ import type { GenerationConfig } from '../../../config/index.js';
 import { cashOutCount } from '../cash-out.js';
 import type { GeneratorContext } from '../../context.js';
 import type { PatternDraft, PatternOutput, PatternSlots, Typology } from '../typology.js';
-import { drawAccounts } from './accounts.js';
+import { drawAccount, drawAccounts } from './accounts.js';
 import { centsBetween, cutOf, launderedCents } from './amounts.js';
 import { Flow } from './flow.js';
 import { graphOutput } from './graph-truth.js';
@@ -26,7 +26,7 @@ export const peelChain: Typology<PeelChainParams> = {
   subtypes: ['peel_chain'],
   describe: {
     peel_chain:
-      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop; then the last account cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'A → B → C → … over peel_chain_min_hops–max_hops main `transfer`s; each intermediate account peels peel_min_rate–peel_max_rate of what it received off to its own side account and forwards exactly the rest, so the main amount shrinks hop by hop; then the last account cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<PeelChainParams> {
@@ -49,7 +49,11 @@ export const peelChain: Typology<PeelChainParams> = {
     const { hops, span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const path = drawAccounts(ctx, hops + 1, used, 'any');
+    const path = [
+      drawAccount(ctx, used, 'source'),
+      ...drawAccounts(ctx, hops - 1, used, 'any'),
+      drawAccount(ctx, used, 'any'),
+    ];
     const side = drawAccounts(ctx, hops - 1, used, 'any');
     flow.role(path[0] as number, 'source');
     flow.roleAll(path.slice(1, -1), 'intermediary');

@@ -28,7 +28,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
   subtypes: ['scatter_gather'],
   describe: {
     scatter_gather:
-      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window; then the target cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'source → N intermediary accounts (scatter_gather_min_width–max_width) → one target: 2N `transfer`s, each intermediary forwarding what it received less a graph_fee cut, after it received it, inside one graph window; then the target cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<ScatterGatherParams> {
@@ -51,9 +51,9 @@ export const scatterGather: Typology<ScatterGatherParams> = {
     const { width, span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const source = drawAccount(ctx, used, 'any');
+    const source = drawAccount(ctx, used, 'source');
     const middle = drawAccounts(ctx, width, used, 'any');
-    const sink = drawAccount(ctx, used, 'any');
+    const sink = drawAccount(ctx, used, 'collector');
     flow.role(source, 'source');
     flow.roleAll(middle, 'intermediary');
     flow.role(sink, 'target');

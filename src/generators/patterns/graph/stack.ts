@@ -30,7 +30,7 @@ export const stack: Typology<StackParams> = {
   subtypes: ['stack'],
   describe: {
     stack:
-      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut; then one account of the last layer cashes out in 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
+      'sources → layer 1 → layer 2 → … (stack_min_layers–max_layers layers of stack_min_width–max_width accounts, consecutive layers densely connected by `transfer`s); each layer pays after it received, passing on its receipts less a graph_fee cut; then one account of the last layer cashes out in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<StackParams> {
@@ -61,7 +61,7 @@ export const stack: Typology<StackParams> = {
       ctx,
       flow,
       draft.params,
-      'any',
+      (layer) => (layer === 0 ? 'source' : 'any'),
       (received) =>
         received - cutOf(received, rng.float(config.graphFeeMinRate, config.graphFeeMaxRate)),
     );
@@ -95,14 +95,14 @@ function layered(
   ctx: GeneratorContext,
   flow: Flow,
   params: StackParams,
-  holder: Holder,
+  holderOf: (layer: number) => Holder,
   passOn: (received: number) => number,
   booking: Booking = {},
 ): number[][] {
   const { rng } = ctx;
   const { widths, edges, span } = params;
   const used = new Set<number>();
-  const layers = widths.map((width) => drawAccounts(ctx, width, used, holder));
+  const layers = widths.map((width, k) => drawAccounts(ctx, width, used, holderOf(k)));
   layers.forEach((layer, k) => {
     flow.roleAll(layer, k === 0 ? 'source' : `layer_${k}`);
   });
@@ -151,7 +151,7 @@ function royalties(
     ctx,
     flow,
     draft.params,
-    'company',
+    () => 'company',
     (received) => Math.round(received * rng.float(0.2, 0.5)),
     {
       type: 'ach',

@@ -28,7 +28,7 @@ export interface MuleChainParams {
 /**
  * Authorised-push-payment fraud cashed out through a chain of mules: the victim pays the first
  * mule, each mule forwards 94–98 % of what it received within minutes, the last account cashes
- * out in 3–8 payments (ATM withdrawals, purchases, bills) within four days (see cash-out.ts). The
+ * out in 8–20 payments (ATM withdrawals, purchases, bills) within four days (see cash-out.ts). The
  * mule accounts are new (opened 3–45 days before the first hop) and held by recruited background
  * persons. Invariant: every hop follows the previous one within the configured delay and keeps
  * 94–98 % of its amount; the cash-out payments follow the last hop.
@@ -38,7 +38,7 @@ export const muleChain: Typology<MuleChainParams> = {
   subtypes: ['app_mule_chain'],
   describe: {
     app_mule_chain:
-      'victim account → 1–4 newly opened mule accounts → cash-out account: one `transfer` per hop, each 5–30 min after the previous and 94–98 % of its amount; then 3–8 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) from the cash-out account within four days',
+      'victim account → 1–4 newly opened mule accounts → cash-out account: one `transfer` per hop, each 5–30 min after the previous and 94–98 % of its amount; then 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts) from the cash-out account within four days',
   },
 
   draft(ctx, subtype, lookAlike): PatternDraft<MuleChainParams> {

@@ -2,7 +2,7 @@ import { vertexId, type Participant } from '../../../model/index.js';
 import type { Rng } from '../../../random/index.js';
 import type { GeneratorContext } from '../../context.js';
 import { MS_PER_DAY, startOfDay } from '../../time.js';
-import { inHomeCurrency, ownerOf } from '../participants.js';
+import { inHomeCurrency, isMerchantAccount, ownerOf } from '../participants.js';
 
 /**
  * Participant draws shared by the fraud-ring and account-takeover families. Unlike the plain
@@ -95,6 +95,11 @@ export function personHeld(ctx: GeneratorContext): (account: number) => boolean 
 /** Accounts held by a company: merchants, suppliers, payment hubs. */
 export function companyHeld(ctx: GeneratorContext): (account: number) => boolean {
   return (a) => ctx.population.accountOwnerKind[a] === 1;
+}
+
+/** Accounts held by a merchant (see isMerchantAccount): a front business, when a ring owns it. */
+export function merchantHeld(ctx: GeneratorContext): (account: number) => boolean {
+  return (a) => isMerchantAccount(ctx, a);
 }
 
 /** Person-held accounts of one of `types`. */
