@@ -83,8 +83,17 @@ interface PassThrough {
 }
 
 /**
+ * Receipts (or payouts) within one window above which an account is a business's, not a
+ * pass-through: a pass-through has little else going on. Laundering through a busy business's
+ * account (a front) hides in its takings, which these queries leave to other evidence; and
+ * the runs of a busy account would take the search from linear to cubic in its transfers.
+ */
+const BUSY = 24;
+
+/**
  * Pass-throughs at one account: a run of receipts, then (all payouts after the last receipt) a
- * run of payouts summing to 90–100 % of them, all within `spanMs`.
+ * run of payouts summing to 90–100 % of them, all within `spanMs`; none in a window where the
+ * account is busy (BUSY).
  */
 function passThroughs(
   account: string,
@@ -95,11 +104,13 @@ function passThroughs(
   minOuts: number,
 ): PassThrough[] {
   const found: PassThrough[] = [];
-  for (const inRun of runs(ins, spanMs, minIns)) {
+  const quiet = ins.filter((t) => between(ins, t.at, t.at + spanMs).length <= BUSY);
+  for (const inRun of runs(quiet, spanMs, minIns)) {
     const first = (inRun[0] as Transfer).at;
     const last = (inRun[inRun.length - 1] as Transfer).at;
     const got = sum(inRun);
     const after = between(outs, last + 1, first + spanMs);
+    if (after.length > BUSY) continue;
     for (const outRun of runs(after, spanMs, minOuts)) {
       const paid = sum(outRun);
       if (paid >= 0.9 * got && paid <= got) found.push({ account, ins: inRun, outs: outRun });

@@ -79,7 +79,8 @@ export interface Endpoints {
 function kindsOf({ payerIsPerson, payee, crossCurrency }: Endpoints): EndpointKinds {
   if (!payerIsPerson) return payee === undefined ? 'company>person' : 'company>company';
   if (payee === undefined) return crossCurrency ? 'person>person abroad' : 'person>person';
-  return payee === 'supplier' ? 'person>company' : `person>${payee}`;
+  // Cash and mortgages stay out of the cover: a lender is paid an invoice, as a supplier is.
+  return payee === 'supplier' || payee === 'lender' ? 'person>company' : `person>${payee}`;
 }
 
 /**

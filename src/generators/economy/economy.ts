@@ -19,19 +19,22 @@ export const MERCHANT_INDUSTRY_LIST = [
 const MERCHANT_INDUSTRIES: ReadonlySet<string> = new Set(MERCHANT_INDUSTRY_LIST);
 const UTILITY_INDUSTRIES = new Set(['energy', 'telecommunications']);
 const LANDLORD_INDUSTRIES = new Set(['real_estate']);
+const LENDER_INDUSTRIES = new Set(['financial_services']);
 const SUBSCRIPTION_INDUSTRIES = new Set(['technology', 'entertainment', 'telecommunications']);
 
 /**
  * What the background's persons pay a company of this industry for, besides its invoices: card
- * and online purchases at a merchant, bills to a utility, rent to a landlord.
+ * and online purchases at a merchant, bills to a utility, rent to a landlord, cash and mortgages
+ * to a lender; a supplier takes invoices alone.
  */
-export type CompanyRole = 'merchant' | 'utility' | 'landlord' | 'supplier';
+export type CompanyRole = 'merchant' | 'utility' | 'landlord' | 'lender' | 'supplier';
 
 export function companyRoleOf(industry: string | undefined): CompanyRole {
   if (industry === undefined) return 'supplier';
   if (MERCHANT_INDUSTRIES.has(industry)) return 'merchant';
   if (UTILITY_INDUSTRIES.has(industry)) return 'utility';
   if (LANDLORD_INDUSTRIES.has(industry)) return 'landlord';
+  if (LENDER_INDUSTRIES.has(industry)) return 'lender';
   return 'supplier';
 }
 
@@ -124,7 +127,7 @@ export class Economy {
     this.merchants = new PayeePool(byIndustry(MERCHANT_INDUSTRIES), currencyOf, rng);
     this.utilities = new PayeePool(byIndustry(UTILITY_INDUSTRIES), currencyOf, rng);
     this.landlords = new PayeePool(byIndustry(LANDLORD_INDUSTRIES), currencyOf, rng);
-    this.lenders = new PayeePool(byIndustry(new Set(['financial_services'])), currencyOf, rng);
+    this.lenders = new PayeePool(byIndustry(LENDER_INDUSTRIES), currencyOf, rng);
     this.subscriptions = new PayeePool(byIndustry(SUBSCRIPTION_INDUSTRIES), currencyOf, rng);
     this.suppliers = new PayeePool(companyAccounts, currencyOf, rng);
     this.persons = new PayeePool(personAccounts, currencyOf, rng);

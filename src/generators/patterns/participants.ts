@@ -111,6 +111,18 @@ export function isMerchantAccount(ctx: GeneratorContext, a: number): boolean {
   );
 }
 
+/**
+ * Whether account `a` is held by a company the public does not pay (not a merchant, utility,
+ * landlord or lender): a shell's or a supplier's account, with little going through it.
+ */
+export function isSupplierAccount(ctx: GeneratorContext, a: number): boolean {
+  const { population } = ctx;
+  return (
+    population.accountOwnerKind[a] === 1 &&
+    companyRoleOf(population.companyIndustry[population.accountOwnerIndex[a] ?? 0]) === 'supplier'
+  );
+}
+
 /** The owner (label and index) of an account. */
 export function ownerOf(
   ctx: GeneratorContext,

@@ -226,7 +226,7 @@ export const syntheticIdentity: RingShape<SyntheticParams> = {
     // from, as a bust-out maxes cards out at a colluding merchant (graph/accounts.ts).
     const cashOut = drawAccount(
       ctx,
-      rng.chance(LAUNDERING_COMPANY_SHARES.any) ? merchantHeld(ctx) : personHeld(ctx),
+      rng.chance(LAUNDERING_COMPANY_SHARES.end) ? merchantHeld(ctx) : personHeld(ctx),
     );
     const transfers: EdgeRecord<'transfer'>[] = [];
     const times: number[] = [...opened];

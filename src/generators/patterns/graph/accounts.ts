@@ -1,43 +1,59 @@
 import type { GeneratorContext } from '../../context.js';
-import { anyAccount, inHomeCurrency, isMerchantAccount } from '../participants.js';
+import {
+  anyAccount,
+  inHomeCurrency,
+  isMerchantAccount,
+  isSupplierAccount,
+} from '../participants.js';
 
 /**
  * Which holders an account is preferably drawn from; falls back to any background account.
  * Look-alikes name the holder their honest story needs (`person`, `company`). A crime names the
  * account's place in the flow, and the holder is drawn for it (LAUNDERING_COMPANY_SHARES):
  * - `source`: where the money enters the shape (placed by mules and smurfs, mostly persons);
- * - `any`: every other account, a person's or a company's alike.
+ * - `through`: an account that passes the money on within days (a mule's or a shell's);
+ * - `end`: where a payment of the shape comes to rest (a target, a beneficiary, a peel);
+ * - `collector`: the one account many payments converge on and rest in (a fan-in's target, a
+ *   scatter-gather's sink).
  */
 export type Holder = 'person' | 'company' | LaunderingRole;
-export type LaunderingRole = 'source' | 'any' | 'collector';
+export type LaunderingRole = 'source' | 'through' | 'end' | 'collector';
 
 /**
  * Share of a laundering shape's accounts held by companies, by their place in the flow.
- * Launderers favour legal persons, shell and front companies above all, for the distance they put
- * between the money and its owner: the World Bank and UNODC's StAR study of 150 grand-corruption
- * cases ("The Puppet Masters", 2011) found corporate vehicles in 128 of them, and the FATF and
- * Egmont Group's 106 case studies ("Concealment of Beneficial Ownership", 2018) are led by shell
- * companies; so half the accounts the money passes through and lands in are companies'. It enters
- * mostly from persons' accounts (mules, smurfs, victims): one source in five is a company's, as
- * companies make 18 % of the background's payments (complete seed 5, `fingraph audit`). Measured
- * with the audit, this mix keeps the crime's payer and payee kinds, and so its purposes, from
- * standing out, where the background's one company account in five made four crime payments in
- * ten run between persons (docs/economy.md).
+ * Launderers favour legal persons, shell and front companies, for the distance they put between
+ * the money and its owner (the World Bank and UNODC's StAR study "The Puppet Masters", 2011,
+ * documents 150 grand-corruption cases in which corporate vehicles, companies above all, hid the
+ * proceeds; FATF and Egmont Group, "Concealment of Beneficial Ownership", 2018). So half the
+ * accounts the money passes through or rests in are companies', and three collection points in
+ * four, where dirty money is best hidden among a business's takings. It enters mostly from
+ * persons' accounts (mules, smurfs, victims): one source in five is a company's, as companies
+ * make 18 % of the background's payments (complete seed 5, `fingraph audit`). No public figure
+ * gives these shares; they are ours, and with them the crime's payer and payee kinds, and so its
+ * purposes, do not stand out, where drawing accounts as the background holds them (one company
+ * account in five) made half the crime payments run between persons (docs/economy.md).
  */
 export const LAUNDERING_COMPANY_SHARES: Readonly<Record<LaunderingRole, number>> = {
   source: 0.2,
-  any: 0.5,
+  through: 0.5,
+  end: 0.5,
   collector: 0.75,
 };
 
 /**
- * Share of those companies that are front businesses: merchants that take card payments from the
- * public (shops, restaurants, clinics, transport), whose takings can hide dirty money among
- * honest sales (FATF, "Money Laundering and Terrorist Financing Red Flag Indicators", cash-
- * intensive businesses; the "transaction laundering" of card schemes). A person's payment into
- * one is then booked as a purchase, as honest customers' are (cover-purpose.ts).
+ * Share of the companies where money rests (`end`, `collector`) that are front businesses:
+ * merchants that take card payments from the public (shops, restaurants, clinics, transport), the
+ * classic front of laundering typologies, whose takings hide dirty money among honest sales; the
+ * card schemes' rules name the same trick "transaction laundering" (a merchant taking payments
+ * for goods it never sold). A person's payment into one is then booked as a purchase, as honest
+ * customers' are (cover-purpose.ts). The share is ours. A company that sends or passes the money
+ * on is a shell or a supplier, an account the public does not pay (isSupplierAccount): a pass-
+ * through is an account with little else going on.
  */
 export const FRONT_BUSINESS_SHARE = 0.7;
+
+/** Whether money rests in an account of this role (a front business may hold it). */
+const RESTS: ReadonlySet<LaunderingRole> = new Set(['end', 'collector']);
 
 /**
  * One background account, not in `used` (and added to it), held preferably by a `holder`. When
@@ -46,18 +62,23 @@ export const FRONT_BUSINESS_SHARE = 0.7;
  */
 export function drawAccount(ctx: GeneratorContext, used: Set<number>, wanted: Holder): number {
   const { population, rng } = ctx;
-  const laundering = wanted !== 'person' && wanted !== 'company';
-  const holder = !laundering
-    ? wanted
-    : rng.chance(LAUNDERING_COMPANY_SHARES[wanted])
-      ? 'company'
-      : 'person';
+  const role = wanted === 'person' || wanted === 'company' ? undefined : wanted;
+  const holder =
+    role === undefined
+      ? wanted
+      : rng.chance(LAUNDERING_COMPANY_SHARES[role])
+        ? 'company'
+        : 'person';
   const kind = holder === 'person' ? 0 : 1;
-  const front = laundering && holder === 'company' && rng.chance(FRONT_BUSINESS_SHARE);
   const accept = (a: number) =>
     !used.has(a) && !population.added.account.has(a) && population.accountOwnerKind[a] === kind;
   const home = (a: number) => accept(a) && inHomeCurrency(ctx, a);
-  const preferred = front ? (a: number) => home(a) && isMerchantAccount(ctx, a) : home;
+  let preferred = home;
+  if (role !== undefined && holder === 'company')
+    preferred =
+      RESTS.has(role) && rng.chance(FRONT_BUSINESS_SHARE)
+        ? (a) => home(a) && isMerchantAccount(ctx, a)
+        : (a) => home(a) && isSupplierAccount(ctx, a);
   let account = -1;
   for (let attempt = 0; attempt < 200 && account < 0; attempt++) {
     const a = rng.int(0, population.accountCount - 1);

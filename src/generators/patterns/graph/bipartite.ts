@@ -53,7 +53,7 @@ export const bipartite: Typology<BipartiteParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const originators = drawAccounts(ctx, draft.params.originators, used, 'source');
-    const beneficiaries = drawAccounts(ctx, draft.params.beneficiaries, used, 'any');
+    const beneficiaries = drawAccounts(ctx, draft.params.beneficiaries, used, 'end');
     flow.roleAll(originators, 'originator');
     flow.roleAll(beneficiaries, 'beneficiary');
     for (const [i, j] of pairs) {

@@ -49,7 +49,7 @@ export const cycle: Typology<CycleParams> = {
     const { rng, config } = ctx;
     const { length, span } = draft.params;
     const flow = new Flow(ctx, slots);
-    const accounts = drawAccounts(ctx, length, new Set(), 'any');
+    const accounts = drawAccounts(ctx, length, new Set(), 'through');
     flow.role(accounts[0] as number, 'origin');
     flow.roleAll(accounts.slice(1), 'intermediary');
     const times = slotTimes(rng, span, length);

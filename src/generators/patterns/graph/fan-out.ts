@@ -67,7 +67,7 @@ export const fanOut: Typology<FanOutParams> = {
       firstPayout = fundedAt + MS_PER_MINUTE;
       total = Math.floor(incoming * rng.float(0.9, 1));
     }
-    const targets = drawAccounts(ctx, degree, used, 'any');
+    const targets = drawAccounts(ctx, degree, used, 'end');
     flow.roleAll(targets, 'target');
     const amounts = splitCents(rng, total, degree);
     const times = targets.map(() => timeIn(rng, firstPayout, span.endMs)).sort((a, b) => a - b);

@@ -53,9 +53,9 @@ export const gatherScatter: Typology<GatherScatterParams> = {
     const { span } = draft.params;
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
-    const hub = drawAccount(ctx, used, 'collector');
+    const hub = drawAccount(ctx, used, 'through');
     const sources = drawAccounts(ctx, draft.params.sources, used, 'source');
-    const targets = drawAccounts(ctx, draft.params.targets, used, 'any');
+    const targets = drawAccounts(ctx, draft.params.targets, used, 'end');
     flow.roleAll(sources, 'source');
     flow.role(hub, 'hub');
     flow.roleAll(targets, 'target');

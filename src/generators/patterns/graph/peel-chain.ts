@@ -51,10 +51,10 @@ export const peelChain: Typology<PeelChainParams> = {
     const used = new Set<number>();
     const path = [
       drawAccount(ctx, used, 'source'),
-      ...drawAccounts(ctx, hops - 1, used, 'any'),
-      drawAccount(ctx, used, 'any'),
+      ...drawAccounts(ctx, hops - 1, used, 'through'),
+      drawAccount(ctx, used, 'end'),
     ];
-    const side = drawAccounts(ctx, hops - 1, used, 'any');
+    const side = drawAccounts(ctx, hops - 1, used, 'end');
     flow.role(path[0] as number, 'source');
     flow.roleAll(path.slice(1, -1), 'intermediary');
     flow.role(path[hops] as number, 'target');

@@ -52,7 +52,7 @@ export const scatterGather: Typology<ScatterGatherParams> = {
     const flow = new Flow(ctx, slots);
     const used = new Set<number>();
     const source = drawAccount(ctx, used, 'source');
-    const middle = drawAccounts(ctx, width, used, 'any');
+    const middle = drawAccounts(ctx, width, used, 'through');
     const sink = drawAccount(ctx, used, 'collector');
     flow.role(source, 'source');
     flow.roleAll(middle, 'intermediary');

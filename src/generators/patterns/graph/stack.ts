@@ -61,7 +61,7 @@ export const stack: Typology<StackParams> = {
       ctx,
       flow,
       draft.params,
-      (layer) => (layer === 0 ? 'source' : 'any'),
+      (layer, layers) => (layer === 0 ? 'source' : layer === layers - 1 ? 'end' : 'through'),
       (received) =>
         received - cutOf(received, rng.float(config.graphFeeMinRate, config.graphFeeMaxRate)),
     );
@@ -95,14 +95,16 @@ function layered(
   ctx: GeneratorContext,
   flow: Flow,
   params: StackParams,
-  holderOf: (layer: number) => Holder,
+  holderOf: (layer: number, layers: number) => Holder,
   passOn: (received: number) => number,
   booking: Booking = {},
 ): number[][] {
   const { rng } = ctx;
   const { widths, edges, span } = params;
   const used = new Set<number>();
-  const layers = widths.map((width, k) => drawAccounts(ctx, width, used, holderOf(k)));
+  const layers = widths.map((width, k) =>
+    drawAccounts(ctx, width, used, holderOf(k, widths.length)),
+  );
   layers.forEach((layer, k) => {
     flow.roleAll(layer, k === 0 ? 'source' : `layer_${k}`);
   });
