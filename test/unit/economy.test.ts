@@ -97,7 +97,9 @@ describe('background economy', () => {
 
       // No field but the amount tells crime transfers from the rest beyond 0.70 (rank AUC, the
       // field alone), the amount itself at most 0.85: the leak targets. Over 36 seeds
-      // the largest were purpose 0.67, description 0.67, transaction_type 0.62, amount_base 0.76.
+      // the largest were description 0.694, purpose 0.687, transaction_type 0.633, amount_base
+      // 0.765 (means 0.654 and 0.657, spread 0.02); a random seed is checked against 0.72, the
+      // target with room for that spread, so the test fails on a regression, not on a draw.
       const transfer = report.leaks.find((t) => t.label === 'transfer');
       expect(transfer?.fields.length).toBeGreaterThan(20);
       const AMOUNT = new Set(['amount', 'amount_base', 'amount_local', 'fee_amount']);
@@ -107,7 +109,7 @@ describe('background economy', () => {
       const MARKET = new Set(['currency', 'originating_country', 'destination_country']);
       for (const field of transfer?.fields ?? []) {
         if (field.role !== 'property' || field.auc === null) continue;
-        const limit = AMOUNT.has(field.field) ? 0.85 : MARKET.has(field.field) ? 0.78 : 0.7;
+        const limit = AMOUNT.has(field.field) ? 0.85 : MARKET.has(field.field) ? 0.78 : 0.72;
         expect(field.auc, field.field).toBeLessThanOrEqual(limit);
       }
     });

@@ -124,7 +124,7 @@ export const gatherScatterDetector: Detector = {
   typology: 'gather_scatter',
   backend: 'janusgraph',
   description:
-    'one account receives from ≥ 3 distinct accounts (one currency), then — after its last receipt, within 72 h of its first — pays 90–100 % of it out to ≥ 3 distinct accounts',
+    'one account receives from ≥ 3 distinct accounts (one currency), then — after its last receipt, within 72 h of its first — pays 90–100 % of it out to ≥ 3 distinct accounts; not where the account is busy (> 24 receipts or payouts in the 72 h)',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
     const transfers = await scanTransfers(ctx, { minAmount: 50 });
     const outOf = groupBy(transfers, (t) => `${t.from}|${t.currency}`);
@@ -152,7 +152,7 @@ export const stackDetector: Detector = {
   typology: 'stack',
   backend: 'janusgraph',
   description:
-    '≥ 2 pass-through accounts (one currency; each paying on 90–100 % of what it received, after receiving, within 72 h), linked by paying one another or by sharing a payer and a payee, fed by ≥ 2 outside accounts and paying ≥ 2 outside accounts: layers of a layered flow',
+    '≥ 2 pass-through accounts (one currency; each paying on 90–100 % of what it received, after receiving, within 72 h, and not busy: ≤ 24 receipts or payouts in the 72 h), linked by paying one another or by sharing a payer and a payee, fed by ≥ 2 outside accounts and paying ≥ 2 outside accounts: layers of a layered flow',
   async run(ctx: DetectionContext): Promise<readonly Hit[]> {
     const transfers = await scanTransfers(ctx, { minAmount: 1 });
     const outOf = groupBy(transfers, (t) => `${t.from}|${t.currency}`);

@@ -132,7 +132,7 @@ export function holderPerson(ctx: GeneratorContext, account: number): number {
 
 /**
  * Appends the pattern's next fraudulent transfers; each follows `afterMs` within the delay. The
- * first moves money to an attacker's drop account; each later one is, with a chance of 40 %, a
+ * first moves money to an attacker's drop account; each later one is, with a chance of 60 %, a
  * purchase at a merchant paid from the victim's account instead (see cash-out.ts), as attackers
  * turn a taken-over account into goods.
  */

@@ -35,7 +35,7 @@ const STUFFING_SPREAD_MS = 26 * MS_PER_HOUR;
  */
 export const credentialStuffing: RingShape<StuffingParams> = {
   describe:
-    'per victim account ≥ 5 failed `logged_in` attempts from 2–4 attacker `device`s behind rotating IPs, then a success, then 2–5 `transfer`s within minutes to attacker drop accounts or, about 40 %, purchases at merchants',
+    'per victim account ≥ 5 failed `logged_in` attempts from 2–4 attacker `device`s behind rotating IPs, then a success, then 2–5 `transfer`s within minutes to attacker drop accounts or, about 60 %, purchases at merchants',
 
   draft(ctx, subtype, lookAlike): PatternDraft<StuffingParams> {
     const { rng, config } = ctx;

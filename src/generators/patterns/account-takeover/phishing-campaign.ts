@@ -36,7 +36,7 @@ export interface PhishingParams {
  */
 export const phishingCampaign: RingShape<PhishingParams> = {
   describe:
-    'attacker → many targets `communicated` emails with fraud phrases; for ~30 % of them, hours later a successful `logged_in` from an attacker `device`, then 1–3 `transfer`s within minutes to attacker drop accounts or, about 40 %, purchases at merchants',
+    'attacker → many targets `communicated` emails with fraud phrases; for ~30 % of them, hours later a successful `logged_in` from an attacker `device`, then 1–3 `transfer`s within minutes to attacker drop accounts or, about 60 %, purchases at merchants',
 
   draft(ctx, subtype, lookAlike): PatternDraft<PhishingParams> {
     const { rng, config } = ctx;

@@ -44,7 +44,7 @@ const HIJACK_MAX_MINUTES = 30;
  */
 export const sessionHijacking: RingShape<HijackParams> = {
   describe:
-    "per victim a successful `logged_in` from the victim's own `device`, then 5–30 min later a success from an attacker `device` and IP abroad, then 1–3 `transfer`s within minutes to attacker drop accounts or, about 40 %, purchases at merchants",
+    "per victim a successful `logged_in` from the victim's own `device`, then 5–30 min later a success from an attacker `device` and IP abroad, then 1–3 `transfer`s within minutes to attacker drop accounts or, about 60 %, purchases at merchants",
 
   draft(ctx, subtype, lookAlike): PatternDraft<HijackParams> {
     const { rng } = ctx;

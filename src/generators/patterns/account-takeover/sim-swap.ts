@@ -38,7 +38,7 @@ export interface SimSwapParams {
  */
 export const simSwap: RingShape<SimSwapParams> = {
   describe:
-    'per victim an attacker `communicated` (sms/phone, fraud phrases), then 1–12 h later `logged_in` with auth_method `sms_code` from a new attacker `device`, then 2–4 `transfer`s within minutes to attacker drop accounts or, about 40 %, purchases at merchants',
+    'per victim an attacker `communicated` (sms/phone, fraud phrases), then 1–12 h later `logged_in` with auth_method `sms_code` from a new attacker `device`, then 2–4 `transfer`s within minutes to attacker drop accounts or, about 60 %, purchases at merchants',
 
   draft(ctx, subtype, lookAlike): PatternDraft<SimSwapParams> {
     const { rng } = ctx;

@@ -44,7 +44,7 @@ export interface TakeoverRingParams {
  */
 export const accountTakeoverRing: RingShape<TakeoverRingParams> = {
   describe:
-    'several customer accounts `logged_in` from the same 1–3 attacker `device`s (0–2 failures, then a success), each then sending `transfer`s within 3 h to 1–3 newly opened attacker accounts or, about 40 %, to merchants as purchases',
+    'several customer accounts `logged_in` from the same 1–3 attacker `device`s (0–2 failures, then a success), each then sending `transfer`s within 3 h to 1–3 newly opened attacker accounts or, about 60 %, to merchants as purchases',
 
   draft(ctx, subtype, lookAlike): PatternDraft<TakeoverRingParams> {
     const { rng } = ctx;
