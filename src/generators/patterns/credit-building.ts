@@ -6,11 +6,11 @@ import { instantOnDay, localDayOf } from '../economy/local-time.js';
 import type { PatternTransfer } from './ring/transfer.js';
 
 /**
- * How a new credit line is made to look like a good customer's before it is busted out: small
- * purchases at ordinary merchants, paid on time (Federal Reserve, "Synthetic Identity Fraud in
- * the U.S. Payment System", July 2019: fraudsters "make small purchases and pay them off" for
- * months to raise the limit). Each purchase is drawn by the background's own machinery (payee,
- * amount, local hour), so one alone is any cardholder's.
+ * How a new credit line is made to look like a good customer's before it is busted out: months of
+ * small purchases at ordinary merchants, paid on time, to raise the limit (Federal Reserve,
+ * "Synthetic Identity Fraud in the U.S. Payment System", July 2019, on how a synthetic identity
+ * builds its credit). Each purchase is drawn by the background's own machinery (payee, amount,
+ * local hour), so one alone is any cardholder's.
  */
 const BUILD_UP_PURCHASES: Weighted<Purpose> = [
   ['card_purchase', 0.55],
