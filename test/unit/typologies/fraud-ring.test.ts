@@ -291,11 +291,13 @@ describe('fraud ring', () => {
       expect(new Set(checks.slice(0, accounts.length).map((c) => c.outV)).size).toBe(
         accounts.length,
       );
-      // different holders, different banks (the BIC's bank code)
+      // different holders, and more than one bank (the BIC's bank code). Each account's bank
+      // code is drawn on its own, so two of a ring's accounts may share one (seed 725112300: two
+      // of eight did); the float a kite exploits needs checks between banks, not all distinct.
       const holders = accounts.map((a) => vertexProps(run, a)['owner_id']);
       expect(new Set(holders).size).toBe(accounts.length);
       const banks = accounts.map((a) => String(vertexProps(run, a)['swift_code']).slice(0, 4));
-      expect(new Set(banks).size).toBe(accounts.length);
+      expect(new Set(banks).size).toBeGreaterThan(1);
     });
   }
 

@@ -24,14 +24,14 @@ export interface KitingParams {
 }
 
 /**
- * Check-kiting ring: checking accounts of different persons at different banks pass checks
- * round a cycle — each written 1–2 days (the clearing float) after the previous one was
- * deposited, each 4–12 % larger, so every check covers the one before and the balances are
- * inflated by float alone.
+ * Check-kiting ring: checking accounts of different persons (each at the bank drawn for it, so
+ * two may share one) pass checks round a cycle — each written 1–2 days (the clearing float) after
+ * the previous one was deposited, each 4–12 % larger, so every check covers the one before and
+ * the balances are inflated by float alone.
  */
 export const checkKiting: RingShape<KitingParams> = {
   describe:
-    '`transfer`s of type `check` going round a cycle of checking accounts of different persons and banks, each 1–2 days after the previous one and 4–12 % larger, one or more full turns',
+    '`transfer`s of type `check` going round a cycle of checking accounts of different persons (banks drawn per account), each 1–2 days after the previous one and 4–12 % larger, one or more full turns',
 
   draft(ctx, subtype, lookAlike): PatternDraft<KitingParams> {
     const { rng, time } = ctx;
