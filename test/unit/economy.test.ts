@@ -102,6 +102,18 @@ describe('background economy', () => {
       // target with room for that spread, so the test fails on a regression, not on a draw.
       const transfer = report.leaks.find((t) => t.label === 'transfer');
       expect(transfer?.fields.length).toBeGreaterThan(20);
+      // The fields the issue found leaking stay under the target itself: the bank's risk score,
+      // fees, status, conversions (0.50–0.60 over seeds).
+      const auc = (field: string) => transfer?.fields.find((f) => f.field === field)?.auc ?? 1;
+      for (const field of [
+        'risk_score',
+        'fee_amount',
+        'status',
+        'currency_local',
+        'exchange_rate',
+        'is_flagged',
+      ])
+        expect(auc(field), field).toBeLessThanOrEqual(0.7);
       const AMOUNT = new Set(['amount', 'amount_base', 'amount_local', 'fee_amount']);
       // An instance draws its market as any customer's, but a run holds only about fifty
       // instances, so the market mix of the crimes wanders from the bank's by chance: over seeds

@@ -38,6 +38,12 @@ export function companyRoleOf(industry: string | undefined): CompanyRole {
   return 'supplier';
 }
 
+/** The role of the company holding account `a`; `undefined` when a person holds it. */
+export function roleOfAccount(population: Population, a: number): CompanyRole | undefined {
+  if (population.accountOwnerKind[a] !== 1) return undefined;
+  return companyRoleOf(population.companyIndustry[population.accountOwnerIndex[a] ?? 0]);
+}
+
 /**
  * Popularity falls with rank as a truncated power law (Zipf exponent 1.1), as AMLGentex draws its
  * degrees: a few merchants, utilities and suppliers are hubs, most are small.

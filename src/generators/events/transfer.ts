@@ -10,7 +10,7 @@ import {
 import { niceStep } from '../economy/amounts.js';
 import { backgroundPayment, invoiceNumber } from '../economy/background-payment.js';
 import { coverPurpose } from '../economy/cover-purpose.js';
-import { companyRoleOf } from '../economy/economy.js';
+import { roleOfAccount } from '../economy/economy.js';
 import { convert, exchangeRate, roundToCurrency } from '../economy/fx.js';
 import { identifiers } from '../identifiers.js';
 import { cityName } from '../names.js';
@@ -206,9 +206,7 @@ function inferPurpose(ctx: GeneratorContext, from: number, to: number, type?: st
   if (sameOwner && payerIsPerson) return 'own_transfer';
   const endpoints = {
     payerIsPerson,
-    payee: payeeIsPerson
-      ? undefined
-      : companyRoleOf(population.companyIndustry[population.accountOwnerIndex[to] ?? 0]),
+    payee: roleOfAccount(population, to),
     crossCurrency: population.accountCurrency[from] !== population.accountCurrency[to],
   };
   return (

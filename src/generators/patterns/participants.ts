@@ -1,4 +1,4 @@
-import { companyRoleOf } from '../economy/economy.js';
+import { roleOfAccount } from '../economy/economy.js';
 import type { GeneratorContext } from '../context.js';
 
 /**
@@ -104,11 +104,7 @@ export function anyPerson(ctx: GeneratorContext, exclude: ReadonlySet<number> = 
 
 /** Whether account `a` is held by a merchant: a company that takes card payments from the public. */
 export function isMerchantAccount(ctx: GeneratorContext, a: number): boolean {
-  const { population } = ctx;
-  return (
-    population.accountOwnerKind[a] === 1 &&
-    companyRoleOf(population.companyIndustry[population.accountOwnerIndex[a] ?? 0]) === 'merchant'
-  );
+  return roleOfAccount(ctx.population, a) === 'merchant';
 }
 
 /**
@@ -116,11 +112,7 @@ export function isMerchantAccount(ctx: GeneratorContext, a: number): boolean {
  * landlord or lender): a shell's or a supplier's account, with little going through it.
  */
 export function isSupplierAccount(ctx: GeneratorContext, a: number): boolean {
-  const { population } = ctx;
-  return (
-    population.accountOwnerKind[a] === 1 &&
-    companyRoleOf(population.companyIndustry[population.accountOwnerIndex[a] ?? 0]) === 'supplier'
-  );
+  return roleOfAccount(ctx.population, a) === 'supplier';
 }
 
 /** The owner (label and index) of an account. */

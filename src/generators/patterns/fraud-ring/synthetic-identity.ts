@@ -141,7 +141,7 @@ function identityOverrides(
  */
 export const syntheticIdentity: RingShape<SyntheticParams> = {
   describe:
-    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s (< 400) round a cycle of them, then mostly purchases at ordinary merchants and now and then another among them, then one max-out transfer each (≥ 2 500) to a cash-out account in the last days, which withdraws and spends it in 8–20 cash-out payments (ATM withdrawals, purchases, bills; see cash-out.ts)',
+    'added `person`s sharing a phone, email domain, street or tax-id prefix, each opening a credit-card `account` early in the window; small `transfer`s (< 400) round a cycle of them, then mostly purchases at ordinary merchants and now and then another among them, then one max-out transfer each (≥ 2 500) in the last days to the organiser account (held by a person or, as often, by a front business), which spends it in 8–20 cash-out payments (see cash-out.ts)',
 
   draft(ctx, subtype, lookAlike): PatternDraft<SyntheticParams> {
     const { rng, time } = ctx;
